@@ -1,0 +1,3 @@
+"""cstosim: the decision procedures of the Collective Security Treaty Organization as code."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,7 @@
+"""Allow ``python -m cstosim``."""
+
+import sys
+
+from cstosim.cli import main
+
+sys.exit(main())

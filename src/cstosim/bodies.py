@@ -1,0 +1,161 @@
+"""The CSTO's bodies and the organisational graph (Charter art. 11; research file section 2.2).
+
+The graph is a networkx DiGraph whose nodes are body codes and whose edges carry ``relations``,
+a list of: ``reports_to`` (accountable to), ``prepares_drafts_for`` (drafts decisions for),
+``chairs_with`` (its chair rotates with the other's chair).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+
+__all__ = [
+    "BODIES",
+    "DECIDING_BODIES",
+    "RELATIONS",
+    "Body",
+    "org_graph",
+    "relation_subgraph",
+]
+
+
+@dataclass(frozen=True)
+class Body:
+    """A CSTO body: code, name, kind and a one-line description."""
+
+    code: str
+    name: str
+    kind: str  # council | committee | official | secretariat | staff | assembly | subsidiary
+    description: str
+    decides_by_consensus: bool = False
+    since: date | None = None
+
+
+BODIES: dict[str, Body] = {
+    b.code: b
+    for b in (
+        Body(
+            "CSC",
+            "Collective Security Council",
+            "council",
+            "The heads of state: the highest body, deciding the Organisation's main questions.",
+            True,
+        ),
+        Body(
+            "CMFA",
+            "Council of Ministers of Foreign Affairs",
+            "council",
+            "Foreign ministers: coordinates the members' foreign policy on security.",
+            True,
+        ),
+        Body(
+            "CMD",
+            "Council of Ministers of Defence",
+            "council",
+            "Defence ministers: military policy, forces and military-technical cooperation.",
+            True,
+        ),
+        Body(
+            "CSSC",
+            "Committee of Secretaries of Security Councils",
+            "committee",
+            "Secretaries of the national security councils: security policy and new threats.",
+            True,
+        ),
+        Body(
+            "PC",
+            "Permanent Council",
+            "council",
+            "The members' plenipotentiaries: coordinates between CSC sessions (consensus assumed).",
+            True,
+        ),
+        Body(
+            "SG",
+            "Secretary General",
+            "official",
+            "The chief administrative officer, appointed by the CSC for three years.",
+        ),
+        Body(
+            "SEC",
+            "Secretariat",
+            "secretariat",
+            "Prepares and circulates drafts and supports the councils' work.",
+        ),
+        Body(
+            "JS",
+            "Joint Staff",
+            "staff",
+            "Plans and coordinates the military side, the collective forces among it.",
+        ),
+        Body(
+            "MC",
+            "Military Committee",
+            "committee",
+            "Advises the defence ministers on planning and using collective forces (since 2012).",
+            since=date(2012, 12, 19),
+        ),
+        Body(
+            "PA",
+            "Parliamentary Assembly",
+            "assembly",
+            "Members' parliamentarians: model laws and harmonisation of legislation.",
+        ),
+        Body(
+            "SUB",
+            "Subsidiary coordination councils",
+            "subsidiary",
+            "Working bodies on drugs, migration, emergencies and other matters.",
+        ),
+    )
+}
+
+DECIDING_BODIES: tuple[str, ...] = tuple(c for c, b in BODIES.items() if b.decides_by_consensus)
+
+RELATIONS: tuple[str, ...] = ("reports_to", "prepares_drafts_for", "chairs_with")
+
+_EDGES: tuple[tuple[str, str, str], ...] = (
+    ("CMFA", "CSC", "reports_to"),
+    ("CMD", "CSC", "reports_to"),
+    ("CSSC", "CSC", "reports_to"),
+    ("PC", "CSC", "reports_to"),
+    ("SG", "CSC", "reports_to"),
+    ("SEC", "SG", "reports_to"),
+    ("JS", "CMD", "reports_to"),
+    ("MC", "CMD", "reports_to"),
+    ("PA", "CSC", "reports_to"),
+    ("SUB", "CSC", "reports_to"),
+    ("CMFA", "CSC", "prepares_drafts_for"),
+    ("CMD", "CSC", "prepares_drafts_for"),
+    ("CSSC", "CSC", "prepares_drafts_for"),
+    ("PC", "CSC", "prepares_drafts_for"),
+    ("SEC", "CSC", "prepares_drafts_for"),
+    ("SEC", "PC", "prepares_drafts_for"),
+    ("JS", "CMD", "prepares_drafts_for"),
+    ("MC", "CMD", "prepares_drafts_for"),
+    ("PC", "CSC", "chairs_with"),
+)
+
+
+def org_graph() -> nx.DiGraph:
+    """The organisational graph: bodies as nodes, typed relations as edges."""
+    g = nx.DiGraph()
+    for code, body in BODIES.items():
+        g.add_node(code, name=body.name, kind=body.kind, description=body.description)
+    for src, dst, rel in _EDGES:
+        if g.has_edge(src, dst):
+            g.edges[src, dst]["relations"].append(rel)
+        else:
+            g.add_edge(src, dst, relations=[rel])
+    return g
+
+
+def relation_subgraph(g: nx.DiGraph, relation: str) -> nx.DiGraph:
+    """The subgraph of ``g`` keeping only edges that carry ``relation``."""
+    if relation not in RELATIONS:
+        raise ValueError(f"unknown relation {relation!r}; allowed: {', '.join(RELATIONS)}")
+    return g.edge_subgraph(
+        (u, v) for u, v, rels in g.edges(data="relations") if relation in rels
+    ).copy()

@@ -1,0 +1,174 @@
+"""Member states, their names and the membership history of the Treaty and the Organisation.
+
+Codes are ISO 3166-1 alpha-3. The Russian short names fix the order of the chair rotation.
+The history below runs from the Tashkent signature (1992) to today; where the sources give
+several dates, the one used is stated with the event (``note``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+__all__ = [
+    "HISTORY",
+    "STATES",
+    "MembershipEvent",
+    "State",
+    "Status",
+    "frozen_positions",
+    "is_known",
+    "members_on",
+    "voting_members",
+]
+
+
+@dataclass(frozen=True)
+class State:
+    """A state that is or was a party: code, English and Russian short names."""
+
+    code: str
+    name_en: str
+    name_ru: str
+
+
+STATES: dict[str, State] = {
+    s.code: s
+    for s in (
+        State("ARM", "Armenia", "Армения"),
+        State("AZE", "Azerbaijan", "Азербайджан"),
+        State("BLR", "Belarus", "Беларусь"),
+        State("GEO", "Georgia", "Грузия"),
+        State("KAZ", "Kazakhstan", "Казахстан"),
+        State("KGZ", "Kyrgyzstan", "Кыргызстан"),
+        State("RUS", "Russia", "Россия"),
+        State("TJK", "Tajikistan", "Таджикистан"),
+        State("UZB", "Uzbekistan", "Узбекистан"),
+    )
+}
+
+
+def is_known(code: str) -> bool:
+    """Whether ``code`` names a state cstosim knows."""
+    return code in STATES
+
+
+class Status(StrEnum):
+    """A member's standing on a date."""
+
+    VOTING = "voting"  # a member with a voice in the councils
+    FROZEN = "frozen"  # still a member with a vote, but has declared it does not take part
+    SUSPENDED = "suspended"  # a member whose participation the Council suspended
+
+
+@dataclass(frozen=True)
+class MembershipEvent:
+    """A change of membership taking effect on ``date``."""
+
+    date: date
+    member: str
+    kind: str  # join | withdraw | suspend | reinstate | freeze | unfreeze
+    position: str | None = None  # for freeze: the default position (stand_aside | absent)
+    note: str = ""
+
+
+MEMBERSHIP_KINDS = ("join", "withdraw", "suspend", "reinstate", "freeze", "unfreeze")
+
+_FOUNDERS = ("ARM", "KAZ", "KGZ", "RUS", "TJK", "UZB")
+
+HISTORY: tuple[MembershipEvent, ...] = (
+    *(
+        MembershipEvent(date(1992, 5, 15), c, "join", note="signed the Treaty at Tashkent")
+        for c in _FOUNDERS
+    ),
+    MembershipEvent(date(1993, 9, 24), "AZE", "join", note="acceded to the Treaty"),
+    MembershipEvent(date(1993, 12, 9), "GEO", "join", note="acceded; some sources say 9 Sep 1993"),
+    MembershipEvent(date(1993, 12, 31), "BLR", "join", note="acceded to the Treaty"),
+    *(
+        MembershipEvent(
+            date(1999, 4, 20),
+            c,
+            "withdraw",
+            note=(
+                "did not sign the extension protocol of 2 Apr 1999; left when the Treaty's "
+                "first five-year term ended (date assumed)"
+            ),
+        )
+        for c in ("AZE", "GEO", "UZB")
+    ),
+    MembershipEvent(
+        date(2006, 8, 16),
+        "UZB",
+        "join",
+        note="protocol restoring membership signed at Sochi; other sources give Jun 2006-Mar 2008",
+    ),
+    MembershipEvent(
+        date(2012, 12, 19), "UZB", "suspend", note="CSC decision at Moscow, on Uzbekistan's request"
+    ),
+    MembershipEvent(
+        date(2024, 2, 23),
+        "ARM",
+        "freeze",
+        position="stand_aside",
+        note="Pashinyan: participation 'basically frozen'; no withdrawal notice filed",
+    ),
+)
+
+
+def _apply(state: dict[str, Status], frozen_as: dict[str, str], ev: MembershipEvent) -> None:
+    """Apply one membership event to a mutable status map (in place)."""
+    if ev.kind == "join":
+        state[ev.member] = Status.VOTING
+        frozen_as.pop(ev.member, None)
+    elif ev.kind == "withdraw":
+        state.pop(ev.member, None)
+        frozen_as.pop(ev.member, None)
+    elif ev.kind == "suspend":
+        if ev.member in state:
+            state[ev.member] = Status.SUSPENDED
+    elif ev.kind == "reinstate":
+        if state.get(ev.member) is Status.SUSPENDED:
+            state[ev.member] = Status.FROZEN if ev.member in frozen_as else Status.VOTING
+    elif ev.kind == "freeze":
+        if ev.member in state:
+            frozen_as[ev.member] = ev.position or "stand_aside"
+            if state[ev.member] is Status.VOTING:
+                state[ev.member] = Status.FROZEN
+    elif ev.kind == "unfreeze":
+        frozen_as.pop(ev.member, None)
+        if state.get(ev.member) is Status.FROZEN:
+            state[ev.member] = Status.VOTING
+    else:
+        raise ValueError(f"unknown membership event kind {ev.kind!r}")
+
+
+def _replay(
+    day: date, history: Iterable[MembershipEvent]
+) -> tuple[dict[str, Status], dict[str, str]]:
+    """Statuses and freeze positions after every event dated on or before ``day``."""
+    state: dict[str, Status] = {}
+    frozen_as: dict[str, str] = {}
+    for ev in sorted(history, key=lambda e: e.date):
+        if ev.date > day:
+            break
+        _apply(state, frozen_as, ev)
+    return state, frozen_as
+
+
+def members_on(day: date, history: Iterable[MembershipEvent] = HISTORY) -> dict[str, Status]:
+    """The members on ``day`` (events of that day included), each with its status."""
+    state, _ = _replay(day, history)
+    return dict(sorted(state.items()))
+
+
+def frozen_positions(day: date, history: Iterable[MembershipEvent] = HISTORY) -> dict[str, str]:
+    """The default position of each member whose participation is frozen on ``day``."""
+    state, frozen_as = _replay(day, history)
+    return {m: p for m, p in sorted(frozen_as.items()) if state.get(m) is Status.FROZEN}
+
+
+def voting_members(status: Mapping[str, Status]) -> list[str]:
+    """The members with a vote (voting or frozen; not suspended), sorted by code."""
+    return sorted(m for m, s in status.items() if s is not Status.SUSPENDED)

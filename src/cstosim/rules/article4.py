@@ -1,0 +1,108 @@
+"""Admissibility of a request for assistance under Article 4 and Article 2 (design 2.3).
+
+``cst.4`` (1992): aggression by a state or group of states against one member is aggression
+against all. ``cst.4.2010`` (the protocol of 10 Dec 2010): other forms of armed attack too, with
+help given at the request of the member attacked. ``cst.2``: a threat short of attack opens
+joint consultations. Internal unrest is an internal matter. Admissibility depends on the request,
+the date and the membership, never on the members' positions. Pure functions: no SimPy, no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from cstosim.members import Status
+
+__all__ = ["THREATS", "Admissibility", "Request", "admissibility"]
+
+THREATS: tuple[str, ...] = ("aggression", "armed_attack", "threat", "internal_unrest")
+ARMED_ATTACK_FROM = date(2010, 12, 10)
+
+
+@dataclass(frozen=True)
+class Request:
+    """A member's request for assistance: who asks, who is attacked, by whom, and how."""
+
+    day: date
+    by: str
+    threat: str
+    against: str | None = None
+    aggressor: str | None = None
+
+    @property
+    def attacked(self) -> str:
+        """The member attacked (the requester unless stated otherwise)."""
+        return self.against or self.by
+
+
+@dataclass(frozen=True)
+class Admissibility:
+    """Whether a request opens a procedure, which one, and on what provision."""
+
+    admissible: bool
+    track: str | None  # "article4" (assistance) | "article2" (consultations only) | None
+    cites: tuple[str, ...]
+    why: str
+
+
+def admissibility(
+    request: Request,
+    members: Mapping[str, Status],
+    *,
+    armed_attack: bool | None = None,
+) -> Admissibility:
+    """Whether ``request`` is admissible on its date, and under which article.
+
+    Provisions: cst.4 and cst.4.2010 (who may ask, for what), cst.2 (a threat opens
+    consultations). ``members`` is the membership on the request's date. ``armed_attack``
+    says whether the 2010 wording applies; by default it does from 10 Dec 2010.
+    """
+    if request.threat not in THREATS:
+        raise ValueError(f"threat must be one of {', '.join(THREATS)}, not {request.threat!r}")
+    amended = request.day >= ARMED_ATTACK_FROM if armed_attack is None else armed_attack
+    art4 = "cst.4.2010" if amended else "cst.4"
+    by, attacked = request.by, request.attacked
+
+    def no(why: str, cite: str = art4) -> Admissibility:
+        return Admissibility(False, None, (cite,), why)
+
+    if by not in members:
+        return no(
+            f"{by} is not a member on {request.day.isoformat()}, so it cannot invoke the Treaty."
+        )
+    if members[by] is Status.SUSPENDED:
+        return no(f"{by}'s participation is suspended, so it cannot invoke the Treaty.")
+    if by != attacked:
+        return no(f"Only the member attacked may ask for help; {by} asked on behalf of {attacked}.")
+    if request.threat == "internal_unrest":
+        return no(f"Unrest inside {by} is an internal matter, outside Article 4.")
+    if request.aggressor is not None and request.aggressor == attacked:
+        return no(f"{by} names itself as the aggressor: an internal matter, outside Article 4.")
+    if request.threat == "threat":
+        return Admissibility(
+            True,
+            "article2",
+            ("cst.2",),
+            f"A threat to {by} short of attack opens joint consultations under Article 2.",
+        )
+    if request.threat == "armed_attack" and not amended:
+        return no(
+            "Before the 2010 protocol Article 4 covers aggression by a state only, not other "
+            "armed attack.",
+            "cst.4",
+        )
+    source = f" by {request.aggressor}" if request.aggressor else ""
+    member_note = (
+        f"; the aggressor {request.aggressor} is itself a member and keeps its voice"
+        if request.aggressor in members
+        else ""
+    )
+    kind = "Aggression" if request.threat == "aggression" else "Armed attack"
+    return Admissibility(
+        True,
+        "article4",
+        (art4, "cst.2"),
+        f"{kind}{source} against {by} is admissible under Article 4{member_note}.",
+    )

@@ -1,0 +1,83 @@
+"""The chairs and explain commands, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from cstosim.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cstosim", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_chairs_json_record_then_projection() -> None:
+    p = run("chairs", "--from", "2011", "--to", "2028", "--format", "json")
+    assert p.returncode == 0, p.stderr
+    rows = json.loads(p.stdout)
+    assert [r["year"] for r in rows] == list(range(2011, 2029))
+    assert [r["member"] for r in rows] == [
+        "BLR",
+        "KAZ",
+        "KGZ",
+        "RUS",
+        "TJK",
+        "ARM",
+        "BLR",
+        "KAZ",
+        "KGZ",
+        "RUS",
+        "TJK",
+        "ARM",
+        "BLR",
+        "KAZ",
+        "KGZ",
+        "RUS",
+        "TJK",
+        "ARM",
+    ]
+    assert {r["source"] for r in rows[:16]} == {"record"}
+    assert {r["source"] for r in rows[16:]} == {"projection"}
+
+
+def test_chairs_text(capsys: pytest.CaptureFixture) -> None:
+    assert main(["chairs", "--from", "2026", "--to", "2028"]) == 0
+    out = capsys.readouterr().out
+    assert "2027  TJK" in out and "projection" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--from", "1980", "--to", "1990"],
+        ["--from", "2020", "--to", "2010"],
+        ["--from", "2020", "--to", "99999"],
+    ],
+)
+def test_chairs_bad_years(args: list, capsys: pytest.CaptureFixture) -> None:
+    assert main(["chairs", *args]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("cstosim: ") and "Traceback" not in err
+
+
+def test_explain_known_and_unknown() -> None:
+    p = run("explain", "rop.14.1")
+    assert p.returncode == 0
+    assert "dissent (default)" in p.stdout and "2009" in p.stdout
+    p = run("explain", "rop.14")
+    assert p.returncode == 1
+    assert "rop.14.1" in p.stderr and "Traceback" not in p.stderr
+    p = run("explain")
+    assert p.returncode == 0 and "un.51" in p.stdout
+
+
+def test_usage_errors_exit_2() -> None:
+    p = run("chairs", "--from", "x", "--to", "2020")
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert run("nonsense").returncode == 2
