@@ -6,11 +6,19 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from cstosim import __version__
+from cstosim.engine import PlanError, check_expectations, compile_scenario, simulate
 from cstosim.history import HistoryError, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, UnknownProvisionError, get
 from cstosim.report.text import render_chairs, render_provision
+from cstosim.report.trace import to_json, to_jsonl, to_text
+from cstosim.rules.ruleset import RULE_KEYS, RuleError, parse_rule_value
+from cstosim.scenario import ScenarioError, load_scenario
+from cstosim.scenario.load import Problem
+from cstosim.scenario.schema import scenario_schema
 
 __all__ = ["main"]
 
@@ -48,6 +56,118 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _parse_sets(parser: argparse.ArgumentParser, sets: Sequence[str]) -> dict[str, Any]:
+    """Turn ``--set KEY=VALUE`` options into checked rule overrides (usage error if not)."""
+    out: dict[str, Any] = {}
+    for s in sets:
+        key, sep, value = s.partition("=")
+        if not sep:
+            parser.error(f"--set wants KEY=VALUE, got {s!r}; keys: {', '.join(RULE_KEYS)}")
+        try:
+            out[key.strip()] = parse_rule_value(key.strip(), value)
+        except RuleError as e:
+            parser.error(f"--set {s}: {e}")
+    return out
+
+
+def _load_plan(path: str, overrides: dict[str, Any], seed: int | None):
+    """Load, check and compile a scenario; a mistake becomes a CliError with FILE:LINE:COL."""
+    sc, located = load_scenario(path)
+    try:
+        return compile_scenario(sc, overrides=overrides, seed=seed)
+    except PlanError as e:
+        raise ScenarioError([Problem(path, located.where(e.path), e.message)]) from None
+
+
+def _write(text: str, out: str | None) -> None:
+    """Write output to ``out`` (a file path) or to standard output."""
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(out).write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise CliError(f"cannot write {out}: {e.strerror or e}") from None
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    """Run one scenario and print its trace."""
+    overrides = _parse_sets(args.parser, args.set)
+    plan = _load_plan(args.file, overrides, args.seed)
+    run = simulate(plan)
+    results = check_expectations(run)
+    if args.format == "json":
+        text = to_json(run, results)
+    elif args.format == "jsonl":
+        text = to_jsonl(run)
+    else:
+        text = to_text(run, results)
+    _write(text, args.out)
+    failed = [r for r in results if not r.ok]
+    for r in failed:
+        print(f"{args.file}: expectation failed: {r.describe()[6:]}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    """Check scenario files and report every mistake as FILE:LINE:COL."""
+    bad = 0
+    for path in args.files:
+        try:
+            _load_plan(path, {}, None)
+        except ScenarioError as e:
+            bad += 1
+            print(e, file=sys.stderr)
+        else:
+            print(f"{path}: ok")
+    return 1 if bad else 0
+
+
+def _scenario_files(paths: Sequence[str]) -> list[str]:
+    """The .yaml/.yml files named or found under ``paths``, sorted."""
+    files: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files += sorted(str(f) for f in path.rglob("*") if f.suffix in (".yaml", ".yml"))
+        else:
+            files.append(p)
+    return files
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    """Run every scenario under the paths and check their expectations."""
+    files = _scenario_files(args.paths)
+    if not files:
+        raise CliError("no scenario files (*.yaml, *.yml) under " + ", ".join(args.paths))
+    failures = 0
+    for path in files:
+        try:
+            plan = _load_plan(path, {}, None)
+        except ScenarioError as e:
+            failures += 1
+            print(e, file=sys.stderr)
+            continue
+        results = check_expectations(simulate(plan))
+        bad = [r for r in results if not r.ok]
+        checked = sum(not r.skipped for r in results)
+        if bad:
+            failures += 1
+            print(f"FAIL {path}: {len(bad)} of {checked} expectations failed")
+            for r in bad:
+                print(f"     {r.describe()}")
+        else:
+            print(f"ok   {path}: {checked} expectations hold")
+    print(f"{len(files) - failures} of {len(files)} scenarios hold")
+    return 1 if failures else 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of scenario files."""
+    print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
@@ -59,6 +179,51 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cstosim {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
+    raw = argparse.RawDescriptionHelpFormatter
+
+    p = sub.add_parser(
+        "run",
+        help="run one scenario and print its timeline",
+        description="Run one scenario: a timeline in which every outcome cites its provision.",
+        epilog="examples:\n  cstosim run scenarios/kazakhstan-2022.yaml\n"
+        "  cstosim run scenarios/moscow-2009.yaml --set rule14=no_objection\n"
+        "  cstosim run scenarios/moscow-2009.yaml --format jsonl --out trace.jsonl\n\n"
+        f"--set keys: {', '.join(RULE_KEYS)}",
+        formatter_class=raw,
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a rule for this run (repeatable)",
+    )
+    p.add_argument("--seed", type=int, default=None, help="the seed (default: the scenario's)")
+    p.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+    p.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    p.set_defaults(func=_cmd_run, parser=p)
+
+    p = sub.add_parser(
+        "validate",
+        help="check scenario files; errors as FILE:LINE:COL: message",
+        epilog="example:\n  cstosim validate scenarios/*.yaml",
+        formatter_class=raw,
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser(
+        "check",
+        help="run every scenario under the paths and check their expect blocks",
+        epilog="example:\n  cstosim check scenarios/",
+        formatter_class=raw,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of scenario files")
+    p.set_defaults(func=_cmd_schema)
 
     p = sub.add_parser(
         "chairs",
@@ -99,6 +264,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except CliError as e:
         print(f"cstosim: {e}", file=sys.stderr)
+        return 1
+    except ScenarioError as e:
+        print(e, file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0

@@ -18,6 +18,7 @@ __all__ = [
     "SG_RECORD",
     "ChairYear",
     "HistoryError",
+    "chair_on",
     "chair_table",
     "eligible_for_turn",
     "sg_table",
@@ -140,3 +141,28 @@ def sg_table(start: int, end: int) -> list[ChairYear]:
             holder = next_in_turn(holder, eligible_for_turn(date(term_start, 1, 1)))
         rows.append(ChairYear(year, holder, "projection"))
     return rows
+
+
+# Changes of chair before the yearly rotation (research file section 4): date -> member.
+CHAIR_CHANGES_BEFORE_2012: tuple[tuple[date, str], ...] = (
+    (date(2002, 5, 14), "RUS"),
+    (date(2003, 4, 28), "TJK"),  # unconfirmed: host of the Dushanbe session
+    (date(2004, 6, 18), "KAZ"),
+    (date(2005, 6, 23), "RUS"),
+    (date(2006, 6, 23), "BLR"),
+    (date(2007, 6, 1), "KGZ"),  # "in June 2007"; the day is assumed
+    (date(2008, 9, 5), "ARM"),
+    (date(2009, 6, 14), "RUS"),
+    (date(2010, 12, 10), "BLR"),
+)
+
+
+def chair_on(day: date) -> str | None:
+    """The CSC chair on ``day`` by the record (projected after it), or None before 2002."""
+    if day.year >= 2012:
+        return chair_table(day.year, day.year)[0].member
+    current = None
+    for since, member in CHAIR_CHANGES_BEFORE_2012:
+        if since <= day:
+            current = member
+    return current

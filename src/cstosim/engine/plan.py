@@ -1,0 +1,237 @@
+"""Compile a validated scenario into plain data the engine runs from (no pydantic at run time)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from cstosim.history import chair_on
+from cstosim.members import Status, frozen_positions, members_on
+from cstosim.rules.ruleset import (
+    ALPHABET_ROTATION_FROM,
+    LIMITED_FORMAT_FROM,
+    RuleError,
+    RuleSet,
+    check_rule_value,
+    rules_on,
+)
+from cstosim.scenario import models as m
+
+__all__ = ["Plan", "PlanError", "compile_scenario"]
+
+PositionSpec = str | tuple[tuple[str, float], ...]
+
+
+class PlanError(ValueError):
+    """A scenario that is valid as a file but cannot run under the rules given."""
+
+    def __init__(self, message: str, path: tuple = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+@dataclass(frozen=True, slots=True)
+class PItem:
+    """An agenda item, compiled."""
+
+    id: str
+    kind: str
+    positions: dict[str, PositionSpec]
+    member: str | None = None
+    from_day: date | None = None
+    mission: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PEvent:
+    """A scenario event, compiled; ``index`` is its place in the file."""
+
+    index: int
+    day: date
+    type: str
+    data: dict[str, Any] = field(default_factory=dict)
+    items: tuple[PItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything a run needs, as plain data."""
+
+    name: str
+    description: str
+    start: date
+    end: date
+    seed: int
+    overrides: dict[str, Any]
+    status: dict[str, Status]
+    frozen: dict[str, str]
+    chair: str | None
+    events: tuple[PEvent, ...]
+    expect: tuple[dict[str, Any], ...]
+
+    def rules_on(self, day: date) -> RuleSet:
+        """The rules in force on ``day`` under this plan's overrides."""
+        return _rules_cached(day, self)
+
+    def offset(self, day: date) -> int:
+        """Days from the start."""
+        return (day - self.start).days
+
+    def day(self, offset: float) -> date:
+        """The date ``offset`` days after the start."""
+        return self.start + timedelta(days=int(offset))
+
+
+_RULE_CACHE: dict[tuple, RuleSet] = {}
+
+
+def _rules_cached(day: date, plan: Plan) -> RuleSet:
+    """rules_on, memoised on the dated regime (the defaults change on two dates only)."""
+    regime = (day >= LIMITED_FORMAT_FROM, day >= ALPHABET_ROTATION_FROM)
+    key = (regime, tuple(sorted((k, _hashable(v)) for k, v in plan.overrides.items())))
+    rs = _RULE_CACHE.get(key)
+    if rs is None:
+        if len(_RULE_CACHE) > 4096:
+            _RULE_CACHE.clear()
+        rs = _RULE_CACHE[key] = rules_on(day, plan.overrides)
+    return rs
+
+
+def _hashable(v: Any) -> Any:
+    return tuple(v) if isinstance(v, list) else v
+
+
+def _spec(value: Any) -> PositionSpec:
+    """A position, or (position, probability) pairs in the design's order."""
+    if isinstance(value, dict):
+        return tuple((k, float(p)) for k, p in value.items())
+    return str(value)
+
+
+def _positions(d: dict[str, Any]) -> dict[str, PositionSpec]:
+    return {k: _spec(v) for k, v in sorted(d.items())}
+
+
+def compile_scenario(
+    sc: m.Scenario, *, overrides: dict[str, Any] | None = None, seed: int | None = None
+) -> Plan:
+    """The plan of a validated scenario, with ``--set`` overrides and ``--seed`` applied."""
+    merged = sc.rules.overrides()
+    if merged.get("order") is not None:
+        merged["order"] = tuple(merged["order"])
+    for k, v in (overrides or {}).items():
+        try:
+            check_rule_value(k, v)
+        except RuleError as e:
+            raise PlanError(str(e)) from None
+        merged[k] = v
+    try:
+        rules_on(sc.start, merged)
+    except RuleError as e:
+        raise PlanError(str(e), ("rules",)) from None
+
+    history = members_on(sc.start)
+    frozen_hist = frozen_positions(sc.start)
+    if sc.members is None:
+        status = dict(history)
+        frozen = dict(frozen_hist)
+    else:
+        status = {
+            c: Status.FROZEN if history.get(c) is Status.FROZEN else Status.VOTING
+            for c in sorted(sc.members)
+        }
+        frozen = {c: p for c, p in frozen_hist.items() if c in status}
+    eligible = sorted(c for c, s in status.items() if s is not Status.SUSPENDED)
+    if sc.chair is not None:
+        if sc.chair not in eligible:
+            raise PlanError(
+                f"chair {sc.chair} has no vote on {sc.start.isoformat()}; allowed: "
+                + ", ".join(eligible),
+                ("chair",),
+            )
+        chair: str | None = sc.chair
+    else:
+        chair = chair_on(sc.start)
+        if chair is not None and chair not in eligible:
+            chair = None
+
+    events: list[PEvent] = []
+    for i, ev in enumerate(sc.events):
+        if isinstance(ev, m.Session):
+            items = tuple(
+                PItem(
+                    id=it.id,
+                    kind=it.kind,
+                    positions=_positions(it.positions),
+                    member=it.member,
+                    from_day=it.from_,
+                    mission=it.mission,
+                    title=it.title,
+                )
+                for it in ev.items
+            )
+            data = {
+                "body": ev.body,
+                "extraordinary": ev.extraordinary,
+                "host": ev.host,
+                "id": ev.id or f"{ev.body.lower()}-{ev.date.isoformat()}-{i}",
+            }
+            events.append(PEvent(i, ev.date, "session", data, items))
+        elif isinstance(ev, m.RequestAssistance):
+            response = merged.get("response_days", 1)
+            if ev.date + timedelta(days=response) > sc.end:
+                raise PlanError(
+                    f"the extraordinary session {response} day(s) after this request would fall "
+                    f"after end {sc.end.isoformat()}; allowed: a request at least {response} "
+                    "day(s) before end",
+                    ("events", i, "date"),
+                )
+            data = {
+                "item": ev.item_id,
+                "by": ev.by,
+                "against": ev.against,
+                "aggressor": ev.from_,
+                "threat": ev.threat,
+                "positions": _positions(ev.positions),
+                "force": ev.force,
+                "contingents": dict(sorted(ev.contingents.items())) if ev.contingents else None,
+                "contributors": list(ev.contributors) if ev.contributors else None,
+                "troops": ev.troops,
+                "mission_days": ev.mission_days,
+                "videoconference": ev.videoconference,
+                "body": ev.body,
+            }
+            events.append(PEvent(i, ev.date, "request_assistance", data))
+        else:
+            data = {"member": ev.member}
+            if isinstance(ev, m.Freeze):
+                data["position"] = ev.position
+            if isinstance(ev, m.Withdraw):
+                data["effective"] = ev.effective
+            if isinstance(ev, m.Accede):
+                data["item"] = ev.item
+            events.append(PEvent(i, ev.date, ev.type, data))
+
+    expect = tuple(
+        {
+            **{k: v for k, v in e.model_dump(exclude={"when"}).items() if v is not None},
+            **({"when": e.when.overrides()} if e.when is not None else {}),
+        }
+        for e in sc.expect
+    )
+    return Plan(
+        name=sc.name,
+        description=sc.description,
+        start=sc.start,
+        end=sc.end,
+        seed=sc.seed if seed is None else seed,
+        overrides=merged,
+        status=status,
+        frozen=frozen,
+        chair=chair,
+        events=tuple(events),
+        expect=expect,
+    )

@@ -1,0 +1,567 @@
+"""The discrete-event run: SimPy processes for the calendar, sessions, crises and membership.
+
+Every outcome comes from a rule function in ``cstosim.rules``; this module only composes them,
+keeps the state of the world (members, chair, decisions, missions) and writes the trace.
+One SimPy time unit is one day from the scenario's start. All randomness comes from one
+``random.Random`` seeded per run, drawn in a fixed order.
+
+Same-day order: membership changes, then chair handovers, then requests for assistance, then
+sessions, then what earlier steps set in motion (deployments, reports, withdrawals), then
+accessions; within each, the order of the file (or of being set in motion).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import simpy
+
+from cstosim.engine.agenda import (
+    ACCESSION,
+    FOLLOW_UP,
+    HANDOVER,
+    MEMBERSHIP,
+    REQUEST,
+    SESSION,
+    Agenda,
+)
+from cstosim.engine.plan import PEvent, PItem, Plan, PositionSpec
+from cstosim.members import Status
+from cstosim.rules.article4 import Request, admissibility
+from cstosim.rules.consensus import decide, sensitive_to
+from cstosim.rules.membership import withdrawal_effective
+from cstosim.rules.rotation import handover, next_in_turn
+
+__all__ = ["Run", "simulate"]
+
+Record = dict[str, Any]
+ADOPTED = ("adopted", "adopted_limited")
+
+
+@dataclass
+class Decision:
+    """What the world remembers of a decided item."""
+
+    outcome: str
+    bound: list[str]
+    record: Record
+
+
+@dataclass
+class Run:
+    """The result of one run: the trace and the final state."""
+
+    plan: Plan
+    seed: int
+    trace: list[Record] = field(default_factory=list)
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    chairs: list[tuple[date, str | None]] = field(default_factory=list)
+    status: dict[str, Status] = field(default_factory=dict)
+
+    def chair_on(self, day: date) -> str | None:
+        """The chair on ``day`` as the run had it."""
+        current = None
+        for since, member in self.chairs:
+            if since <= day:
+                current = member
+        return current
+
+
+class World:
+    """The state a run changes, and the trace it writes."""
+
+    def __init__(self, env: simpy.Environment, plan: Plan, seed: int) -> None:
+        self.env = env
+        self.plan = plan
+        self.rng = random.Random(seed)
+        self.agenda = Agenda(env, plan.offset(plan.end))
+        self.status: dict[str, Status] = dict(plan.status)
+        self.frozen: dict[str, str] = dict(plan.frozen)
+        self.chair: str | None = plan.chair
+        self.pending_chair: str | None = None  # the Council's choice for the next handover
+        self.missions: dict[str, dict[str, Any]] = {}
+        self.run = Run(plan=plan, seed=seed, chairs=[(plan.start, plan.chair)])
+
+    # -- helpers ---------------------------------------------------------------------------
+    @property
+    def today(self) -> date:
+        """The simulated date."""
+        return self.plan.day(self.env.now)
+
+    def voters(self) -> list[str]:
+        """Members with a vote today (voting or frozen), sorted by code."""
+        return sorted(m for m, s in self.status.items() if s is not Status.SUSPENDED)
+
+    def emit(self, kind: str, **fields: Any) -> Record:
+        """Append a trace record dated today."""
+        rec: Record = {"date": self.today.isoformat(), "kind": kind, **fields}
+        self.run.trace.append(rec)
+        return rec
+
+    def draw(self, spec: PositionSpec) -> str:
+        """A position: the one given, or one drawn from the probabilities given."""
+        if isinstance(spec, str):
+            return spec
+        u = self.rng.random()
+        acc = 0.0
+        for pos, p in spec:
+            acc += p
+            if u < acc:
+                return pos
+        return spec[-1][0]
+
+    def positions_for(self, given: dict[str, PositionSpec]) -> tuple[dict[str, str], list[str]]:
+        """Positions of today's voters (given, else a freeze default, else support)."""
+        voters = self.voters()
+        pos = {m: self.draw(given.get(m, self.frozen.get(m, "support"))) for m in voters}
+        ignored = sorted(set(given) - set(voters))
+        return pos, ignored
+
+    def set_chair(self, member: str | None, cites: tuple[str, ...], why: str) -> None:
+        """Record a change of chair (no record where the chair stays the same)."""
+        if member == self.chair:
+            return
+        previous, self.chair = self.chair, member
+        self.run.chairs.append((self.today, member))
+        self.emit("chair", member=member, previous=previous, cites=list(cites), why=why)
+
+    def check_chair(self) -> None:
+        """Keep the chair with a member that has a vote after a membership change."""
+        if self.chair is None or self.chair in self.voters():
+            return
+        eligible = self.voters()
+        if not eligible:
+            self.set_chair(None, ("charter.13",), "No member with a vote is left to chair.")
+            return
+        rules = self.plan.rules_on(self.today)
+        rotation = rules.rotation if rules.rotation != "host" else "russian_alphabet"
+        nxt = next_in_turn(self.chair, eligible, rotation, rules.order)
+        self.set_chair(
+            nxt,
+            ("charter.13", "practice.rotation_2011"),
+            f"{self.chair} no longer has a vote; the chair passes to the next member, {nxt}.",
+        )
+
+    # -- deciding an item ---------------------------------------------------------------------
+    def decide_item(
+        self,
+        item_id: str,
+        item_kind: str,
+        body: str,
+        given: dict[str, PositionSpec],
+        session_id: str,
+        extra_cites: tuple[str, ...] = (),
+        why_prefix: str = "",
+    ) -> Record:
+        """Decide one item by consensus (design 2.1) and write its decision record."""
+        rules = self.plan.rules_on(self.today)
+        pos, ignored = self.positions_for(given)
+        kw = {
+            "rule14": rules.rule14,
+            "limited_format": rules.limited_format,
+            "quorum": rules.quorum,
+        }
+        res = decide(pos, **kw)
+        rec = self.emit(
+            "decision",
+            item=item_id,
+            item_kind=item_kind,
+            body=body,
+            session=session_id,
+            outcome=res.outcome.value,
+            positions=pos,
+            bound=list(res.bound),
+            blockers=list(res.blockers),
+            may_accede=list(res.may_accede),
+            stood_aside=list(res.stood_aside),
+            cites=[*extra_cites, *(c for c in res.cites if c not in extra_cites)],
+            why=why_prefix + (res.why[0].lower() + res.why[1:] if why_prefix else res.why),
+            sensitive_to=list(sensitive_to(pos, **kw)),
+        )
+        if ignored:
+            rec["ignored_positions"] = ignored
+        self.run.decisions[item_id] = Decision(res.outcome.value, list(res.bound), rec)
+        return rec
+
+
+# -- processes -------------------------------------------------------------------------------
+def calendar(w: World) -> Generator[simpy.Event, Any, None]:
+    """Hand the chair over each 1 January under the alphabetical rotations (practice 2011)."""
+    plan = w.plan
+    for year in range(plan.start.year + 1, plan.end.year + 1):
+        jan1 = date(year, 1, 1)
+        yield w.agenda.at(plan.offset(jan1), HANDOVER)
+        rules = plan.rules_on(jan1)
+        before = plan.rules_on(date(year - 1, 12, 31))
+        if rules.rotation == "host" or before.rotation == "host":
+            continue  # the chair in office when the yearly rotation begins starts the cycle
+        eligible = w.voters()
+        if not eligible:
+            continue
+        choice, w.pending_chair = w.pending_chair, None
+        h = handover(w.chair, eligible, rules.rotation, council_choice=choice, order=rules.order)
+        if h is not None:
+            w.set_chair(h.member, h.cites, h.why)
+
+
+def session(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
+    """A session: decide each item in turn, then, under ``host``, hand the chair over."""
+    yield w.agenda.at(w.plan.offset(ev.day), SESSION)
+    d = ev.data
+    w.emit(
+        "session",
+        id=d["id"],
+        body=d["body"],
+        extraordinary=d["extraordinary"],
+        host=d["host"],
+        chair=w.chair,
+        items=[it.id for it in ev.items],
+    )
+    for item in ev.items:
+        rec = w.decide_item(item.id, item.kind, d["body"], item.positions, d["id"])
+        if rec["outcome"] in ADOPTED:
+            apply_item(w, item, rec)
+    rules = w.plan.rules_on(w.today)
+    if rules.rotation == "host" and d["body"] == "CSC" and not d["extraordinary"]:
+        choice, w.pending_chair = w.pending_chair, None
+        h = handover(w.chair, w.voters(), "host", host=d["host"], council_choice=choice)
+        if h is not None:
+            w.set_chair(h.member, h.cites, h.why)
+
+
+def apply_item(w: World, item: PItem, rec: Record) -> None:
+    """Carry out what an adopted item of kind chair, suspension, admission or end_mission says."""
+    if item.kind == "chair":
+        if item.from_day is not None and item.from_day > w.today:
+            w.env.process(scheduled_chair(w, item.member, item.from_day, item.id))
+        elif item.from_day is not None:
+            w.set_chair(
+                item.member,
+                ("charter.13",),
+                f"The Council decided otherwise ({item.id}): {item.member} chairs.",
+            )
+        else:
+            w.pending_chair = item.member
+    elif item.kind == "suspension":
+        change_membership(
+            w,
+            item.member,
+            "suspend",
+            cites=("charter.suspension",),
+            why=f"Suspended by the Council's decision {item.id}.",
+        )
+    elif item.kind == "admission":
+        when = item.from_day or w.today
+        if when > w.today:
+            w.env.process(scheduled_join(w, item.member, when, item.id))
+        else:
+            change_membership(
+                w,
+                item.member,
+                "join",
+                cites=("charter.19",),
+                why=f"Admitted by the Council's decision {item.id}.",
+            )
+    elif item.kind == "end_mission":
+        end_mission(w, item.mission, f"ended by the Council's decision {item.id}")
+
+
+def scheduled_chair(w: World, member: str, day: date, item_id: str) -> Generator:
+    """The Council's chosen chair takes over on the date it set."""
+    yield w.agenda.at(w.plan.offset(day), HANDOVER)
+    if member in w.voters():
+        w.set_chair(
+            member,
+            ("charter.13",),
+            f"The Council decided otherwise ({item_id}): {member} chairs from today.",
+        )
+    else:
+        w.emit("note", text=f"{member} has no vote today and cannot take the chair ({item_id}).")
+
+
+def scheduled_join(w: World, member: str, day: date, item_id: str) -> Generator:
+    """An admitted state joins on the date the decision set."""
+    yield w.agenda.at(w.plan.offset(day), MEMBERSHIP)
+    change_membership(
+        w,
+        member,
+        "join",
+        cites=("charter.19",),
+        why=f"Admitted by the Council's decision {item_id}.",
+    )
+
+
+def change_membership(
+    w: World,
+    member: str,
+    change: str,
+    *,
+    cites: tuple[str, ...],
+    why: str,
+    position: str | None = None,
+) -> None:
+    """Apply one membership change and record it (design 2.4)."""
+    before = w.status.get(member)
+    if change == "join":
+        if before is not None:
+            w.emit("note", text=f"{member} is already a member; join ignored.")
+            return
+        w.status[member] = Status.VOTING
+        w.frozen.pop(member, None)
+    elif change == "withdraw":
+        if before is None:
+            w.emit("note", text=f"{member} is not a member; withdrawal ignored.")
+            return
+        del w.status[member]
+        w.frozen.pop(member, None)
+    elif change == "suspend":
+        if before is None:
+            w.emit("note", text=f"{member} is not a member; suspension ignored.")
+            return
+        w.status[member] = Status.SUSPENDED
+    elif change == "freeze":
+        if before is None:
+            w.emit("note", text=f"{member} is not a member; freeze ignored.")
+            return
+        w.frozen[member] = position or "stand_aside"
+        if before is Status.VOTING:
+            w.status[member] = Status.FROZEN
+    elif change == "unfreeze":
+        w.frozen.pop(member, None)
+        if before is Status.FROZEN:
+            w.status[member] = Status.VOTING
+    after = w.status.get(member)
+    rec = w.emit(
+        "membership",
+        member=member,
+        change=change,
+        status=after.value if after else "not_member",
+        cites=list(cites),
+        why=why,
+    )
+    if change == "freeze":
+        rec["position"] = w.frozen.get(member)
+    w.check_chair()
+
+
+def membership(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
+    """A membership event from the file: join, withdraw (with notice), suspend, (un)freeze."""
+    yield w.agenda.at(w.plan.offset(ev.day), MEMBERSHIP)
+    member = ev.data["member"]
+    if ev.type == "withdraw":
+        effective = withdrawal_effective(ev.day, ev.data.get("effective"))
+        w.emit(
+            "membership",
+            member=member,
+            change="withdraw_notice",
+            status=(w.status[member].value if member in w.status else "not_member"),
+            effective=effective.isoformat(),
+            cites=["charter.19"],
+            why=f"{member} gives notice; it leaves on {effective.isoformat()}, no earlier "
+            "than six months later.",
+        )
+        yield w.agenda.at(w.plan.offset(effective), MEMBERSHIP)
+        change_membership(
+            w, member, "withdraw", cites=("charter.19",), why=f"{member}'s withdrawal takes effect."
+        )
+    elif ev.type == "join":
+        change_membership(w, member, "join", cites=("charter.19",), why=f"{member} joins.")
+    elif ev.type == "suspend":
+        change_membership(
+            w,
+            member,
+            "suspend",
+            cites=("charter.suspension",),
+            why=f"The Council suspends {member}'s participation.",
+        )
+    elif ev.type == "freeze":
+        pos = ev.data.get("position", "stand_aside")
+        change_membership(
+            w,
+            member,
+            "freeze",
+            cites=("csc.2010.limited_format",),
+            why=f"{member} freezes its participation; it will {pos.replace('_', ' ')}"
+            " unless it says otherwise.",
+            position=pos,
+        )
+    elif ev.type == "unfreeze":
+        change_membership(
+            w, member, "unfreeze", cites=("charter.12",), why=f"{member} takes part again."
+        )
+
+
+def accession(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
+    """A member accedes later to an adopted decision (rop.14.1; Belarus, 20 Oct 2009)."""
+    yield w.agenda.at(w.plan.offset(ev.day), ACCESSION)
+    member, item = ev.data["member"], ev.data["item"]
+    dec = w.run.decisions.get(item)
+    if dec is None or dec.outcome not in ADOPTED:
+        state = "not yet decided" if dec is None else dec.outcome
+        w.emit("note", text=f"{member} cannot accede to {item}: it is {state}.")
+        return
+    if member in dec.bound:
+        w.emit("note", text=f"{member} is already bound by {item}.")
+        return
+    if member not in w.voters():
+        w.emit("note", text=f"{member} has no vote today and cannot accede to {item}.")
+        return
+    dec.bound = sorted([*dec.bound, member])
+    w.emit(
+        "accession",
+        item=item,
+        member=member,
+        bound=dec.bound,
+        cites=["rop.14.1", "charter.12"],
+        why=f"{member} accedes to {item} and is bound by it from today.",
+    )
+
+
+def crisis(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
+    """A request for assistance: consultations, an extraordinary session, help, a report."""
+    plan, d = w.plan, ev.data
+    yield w.agenda.at(plan.offset(ev.day), REQUEST)
+    rules = plan.rules_on(w.today)
+    req = Request(
+        day=w.today, by=d["by"], threat=d["threat"], against=d["against"], aggressor=d["aggressor"]
+    )
+    adm = admissibility(req, w.status, armed_attack=rules.armed_attack)
+    w.emit(
+        "request",
+        item=d["item"],
+        by=d["by"],
+        against=req.attacked,
+        aggressor=d["aggressor"],
+        threat=d["threat"],
+        admissible=adm.admissible,
+        track=adm.track,
+        cites=list(adm.cites),
+        why=adm.why,
+    )
+    if not adm.admissible:
+        flipped = admissibility(req, w.status, armed_attack=not rules.armed_attack)
+        w.emit(
+            "decision",
+            item=d["item"],
+            item_kind="assistance",
+            body=d["body"],
+            session=None,
+            outcome="inadmissible",
+            positions={},
+            bound=[],
+            blockers=[],
+            may_accede=[],
+            stood_aside=[],
+            cites=list(adm.cites),
+            why=adm.why,
+            sensitive_to=["armed_attack"] if flipped.admissible else [],
+        )
+        w.run.decisions[d["item"]] = Decision("inadmissible", [], w.run.trace[-1])
+        return
+    w.emit(
+        "consultation",
+        item=d["item"],
+        members=w.voters(),
+        cites=["cst.2"],
+        why=f"{d['by']}'s request opens joint consultations at once (Article 2).",
+    )
+    yield w.agenda.at(int(w.env.now) + rules.response_days, SESSION)
+    sid = f"{d['body'].lower()}-extraordinary-{d['item']}"
+    w.emit(
+        "session",
+        id=sid,
+        body=d["body"],
+        extraordinary=True,
+        host=None,
+        chair=w.chair,
+        items=[d["item"]],
+        videoconference=d["videoconference"],
+    )
+    kind = "assistance" if adm.track == "article4" else "article2_measures"
+    what = "Assistance" if adm.track == "article4" else "Article 2 measures"
+    rec = w.decide_item(
+        d["item"],
+        kind,
+        d["body"],
+        d["positions"],
+        sid,
+        extra_cites=adm.cites,
+        why_prefix=f"{what} for {d['by']} - ",
+    )
+    if rec["outcome"] not in ADOPTED or adm.track != "article4":
+        return
+    yield w.agenda.at(int(w.env.now), FOLLOW_UP)
+    bound = w.run.decisions[d["item"]].bound
+    contingents = d["contingents"]
+    named = d["contributors"] or (list(contingents) if contingents else None)
+    if named is not None:
+        contributors = [m for m in named if m in bound]
+    else:
+        contributors = [m for m in bound if m != d["by"]]
+    troops = {m: contingents[m] for m in contributors if m in contingents} if contingents else None
+    total = sum(troops.values()) if troops else d["troops"]
+    mission_days = d["mission_days"] or rules.mission_days
+    w.missions[d["item"]] = {"active": True}
+    w.emit(
+        "deployment",
+        item=d["item"],
+        mission=d["item"],
+        force=d["force"],
+        to=d["by"],
+        contributors=contributors,
+        troops=troops,
+        total=total,
+        mission_days=mission_days,
+        cites=list(adm.cites),
+        why=f"The {d['force'].replace('_', ' ')} deploy to {d['by']}.",
+    )
+    w.emit(
+        "report",
+        item=d["item"],
+        to="UN Security Council",
+        cites=["un.51"],
+        why="Measures of collective self-defence are reported at once (UN Charter art. 51).",
+    )
+    yield w.agenda.at(int(w.env.now) + mission_days, FOLLOW_UP)
+    if w.missions[d["item"]]["active"]:
+        end_mission(w, d["item"], f"the mission's {mission_days} days are over")
+
+
+def end_mission(w: World, mission: str | None, reason: str) -> None:
+    """End a deployment once (by a decision or when its time is up)."""
+    state = w.missions.get(mission or "")
+    if state is None or not state["active"]:
+        w.emit("note", text=f"no active mission {mission!r} to end ({reason}).")
+        return
+    state["active"] = False
+    w.emit(
+        "withdrawal",
+        item=mission,
+        mission=mission,
+        cites=["cst.4.2010"],
+        why=f"The forces withdraw: {reason}.",
+    )
+
+
+_PROCESS = {
+    "session": session,
+    "request_assistance": crisis,
+    "accede": accession,
+}
+
+
+def simulate(plan: Plan, seed: int | None = None) -> Run:
+    """Run ``plan`` once and return its trace and final state."""
+    seed = plan.seed if seed is None else seed
+    env = simpy.Environment()
+    w = World(env, plan, seed)
+    w.run.status = w.status
+    env.process(calendar(w))
+    for ev in plan.events:
+        env.process(_PROCESS.get(ev.type, membership)(w, ev))
+    env.run()
+    return w.run
