@@ -106,7 +106,7 @@ def _data_path(loc: tuple, data: Any) -> tuple[tuple, bool]:
 
 def _suggest(word: str, allowed: list[str]) -> str:
     close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _describe(err: dict, data: Any, path: tuple) -> str:
@@ -120,7 +120,7 @@ def _describe(err: dict, data: Any, path: tuple) -> str:
         allowed = _keys_of(model) if model else []
         where = "" if model is None else f" in {_label(model, path[:-1])}"
         return (
-            f"unknown key {key!r}{where}{_suggest(str(key), allowed)} allowed: "
+            f"unknown key {key!r}{where}{_suggest(str(key), allowed)}; allowed: "
             + ", ".join(allowed)
             if allowed
             else f"unknown key {key!r}"
@@ -134,7 +134,8 @@ def _describe(err: dict, data: Any, path: tuple) -> str:
         allowed = ", ".join(m.EVENT_TYPES)
         if kind == "union_tag_not_found":
             return f"an event needs 'type'; allowed: {allowed}"
-        return f"unknown event type {ctx.get('tag')!r}{_suggest(str(ctx.get('tag')), list(m.EVENT_TYPES))} allowed: {allowed}"  # noqa: E501
+        tag = str(ctx.get("tag"))
+        return f"unknown event type {tag!r}{_suggest(tag, list(m.EVENT_TYPES))}; allowed: {allowed}"
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "")
         return f"{value!r} is not allowed here; allowed: {expected}"
@@ -303,7 +304,7 @@ def _semantic(sc: m.Scenario) -> list[tuple[tuple, bool, str]]:
                 (
                     ("events", i, "item"),
                     False,
-                    f"no item {ev.item!r} in this file{_suggest(ev.item, list(ids))} "
+                    f"no item {ev.item!r} in this file{_suggest(ev.item, list(ids))}; "
                     "allowed: an item id from this file",
                 )
             )
@@ -324,7 +325,7 @@ def _semantic(sc: m.Scenario) -> list[tuple[tuple, bool, str]]:
                 (
                     ("expect", k, "item"),
                     False,
-                    f"no item {ex.item!r} in this file{_suggest(ex.item, list(ids))} "
+                    f"no item {ex.item!r} in this file{_suggest(ex.item, list(ids))}; "
                     "allowed: an item id from this file",
                 )
             )
@@ -364,6 +365,8 @@ def parse_scenario(text: str, filename: str = "<scenario>") -> tuple[m.Scenario,
         for err in e.errors(include_url=False):
             path, is_key = _data_path(err["loc"], data)
             key = is_key or err["type"] == "extra_forbidden"
+            if err["type"] == "union_tag_invalid":
+                path = (*path, "type")
             if err["type"] == "missing":
                 pos = located.where(path[:-1])
             else:
