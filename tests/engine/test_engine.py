@@ -283,7 +283,7 @@ def test_suspended_member_loses_its_vote_and_its_turn() -> None:
         ],
     }
     run = run_data(d)
-    later = [r for r in records(run, "decision") if r["item"] == "later"][0]
+    later = next(r for r in records(run, "decision") if r["item"] == "later")
     assert "UZB" not in later["positions"]
     assert [r["member"] for r in records(run, "chair")] == ["KGZ", "RUS", "TJK", "ARM"]
 

@@ -1,4 +1,4 @@
-"""Bad scenario files: each gives exit 1, one FILE:LINE:COL line at the right place, no traceback."""
+"""Bad scenario files: exit 1, one FILE:LINE:COL line at the right place, no traceback."""
 
 from __future__ import annotations
 

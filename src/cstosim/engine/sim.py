@@ -83,6 +83,7 @@ class World:
         self.frozen: dict[str, str] = dict(plan.frozen)
         self.chair: str | None = plan.chair
         self.pending_chair: str | None = None  # the Council's choice for the next handover
+        self.skip_next_handover = False  # a dated Council choice took the next one's place
         self.missions: dict[str, dict[str, Any]] = {}
         self.run = Run(plan=plan, seed=seed, chairs=[(plan.start, plan.chair)])
 
@@ -114,10 +115,15 @@ class World:
                 return pos
         return spec[-1][0]
 
-    def positions_for(self, given: dict[str, PositionSpec]) -> tuple[dict[str, str], list[str]]:
-        """Positions of today's voters (given, else a freeze default, else support)."""
+    def positions_for(
+        self, given: dict[str, PositionSpec], defaults: dict[str, str]
+    ) -> tuple[dict[str, str], list[str]]:
+        """Today's voters' positions: given, else the item's default, a freeze's, or support."""
         voters = self.voters()
-        pos = {m: self.draw(given.get(m, self.frozen.get(m, "support"))) for m in voters}
+        pos = {
+            m: self.draw(given.get(m, defaults.get(m, self.frozen.get(m, "support"))))
+            for m in voters
+        }
         ignored = sorted(set(given) - set(voters))
         return pos, ignored
 
@@ -128,6 +134,18 @@ class World:
         previous, self.chair = self.chair, member
         self.run.chairs.append((self.today, member))
         self.emit("chair", member=member, previous=previous, cites=list(cites), why=why)
+
+    def take_choice(self) -> str | None:
+        """The Council's pending choice of chair, if that member still has a vote."""
+        choice, self.pending_chair = self.pending_chair, None
+        if choice is not None and choice not in self.voters():
+            self.emit(
+                "note",
+                text=f"The Council chose {choice} to chair, but it has no vote today; "
+                "the ordinary rule applies.",
+            )
+            return None
+        return choice
 
     def check_chair(self) -> None:
         """Keep the chair with a member that has a vote after a membership change."""
@@ -156,10 +174,13 @@ class World:
         session_id: str,
         extra_cites: tuple[str, ...] = (),
         why_prefix: str = "",
+        title: str | None = None,
+        defaults: dict[str, str] | None = None,
+        extra_sensitive: tuple[str, ...] = (),
     ) -> Record:
         """Decide one item by consensus (design 2.1) and write its decision record."""
         rules = self.plan.rules_on(self.today)
-        pos, ignored = self.positions_for(given)
+        pos, ignored = self.positions_for(given, defaults or {})
         kw = {
             "rule14": rules.rule14,
             "limited_format": rules.limited_format,
@@ -170,6 +191,7 @@ class World:
             "decision",
             item=item_id,
             item_kind=item_kind,
+            title=title,
             body=body,
             session=session_id,
             outcome=res.outcome.value,
@@ -180,10 +202,15 @@ class World:
             stood_aside=list(res.stood_aside),
             cites=[*extra_cites, *(c for c in res.cites if c not in extra_cites)],
             why=why_prefix + (res.why[0].lower() + res.why[1:] if why_prefix else res.why),
-            sensitive_to=list(sensitive_to(pos, **kw)),
+            sensitive_to=[*sensitive_to(pos, **kw), *extra_sensitive],
         )
         if ignored:
             rec["ignored_positions"] = ignored
+            self.emit(
+                "note",
+                item=item_id,
+                text=f"Positions given for {', '.join(ignored)} are ignored: no vote on this date.",
+            )
         self.run.decisions[item_id] = Decision(res.outcome.value, list(res.bound), rec)
         return rec
 
@@ -202,7 +229,10 @@ def calendar(w: World) -> Generator[simpy.Event, Any, None]:
         eligible = w.voters()
         if not eligible:
             continue
-        choice, w.pending_chair = w.pending_chair, None
+        if w.skip_next_handover:
+            w.skip_next_handover = False  # the Council's dated choice was this year's handover
+            continue
+        choice = w.take_choice()
         h = handover(w.chair, eligible, rules.rotation, council_choice=choice, order=rules.order)
         if h is not None:
             w.set_chair(h.member, h.cites, h.why)
@@ -222,12 +252,17 @@ def session(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
         items=[it.id for it in ev.items],
     )
     for item in ev.items:
-        rec = w.decide_item(item.id, item.kind, d["body"], item.positions, d["id"])
+        rec = w.decide_item(
+            item.id, item.kind, d["body"], item.positions, d["id"], title=item.title
+        )
         if rec["outcome"] in ADOPTED:
             apply_item(w, item, rec)
     rules = w.plan.rules_on(w.today)
     if rules.rotation == "host" and d["body"] == "CSC" and not d["extraordinary"]:
-        choice, w.pending_chair = w.pending_chair, None
+        if w.skip_next_handover:
+            w.skip_next_handover = False
+            return
+        choice = w.take_choice()
         h = handover(w.chair, w.voters(), "host", host=d["host"], council_choice=choice)
         if h is not None:
             w.set_chair(h.member, h.cites, h.why)
@@ -236,16 +271,12 @@ def session(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
 def apply_item(w: World, item: PItem, rec: Record) -> None:
     """Carry out what an adopted item of kind chair, suspension, admission or end_mission says."""
     if item.kind == "chair":
-        if item.from_day is not None and item.from_day > w.today:
+        if item.from_day is None:
+            w.pending_chair = item.member  # it takes the place of the next handover
+        elif item.from_day > w.today:
             w.env.process(scheduled_chair(w, item.member, item.from_day, item.id))
-        elif item.from_day is not None:
-            w.set_chair(
-                item.member,
-                ("charter.13",),
-                f"The Council decided otherwise ({item.id}): {item.member} chairs.",
-            )
         else:
-            w.pending_chair = item.member
+            council_chair(w, item.member, item.id)
     elif item.kind == "suspension":
         change_membership(
             w,
@@ -273,14 +304,20 @@ def apply_item(w: World, item: PItem, rec: Record) -> None:
 def scheduled_chair(w: World, member: str, day: date, item_id: str) -> Generator:
     """The Council's chosen chair takes over on the date it set."""
     yield w.agenda.at(w.plan.offset(day), HANDOVER)
-    if member in w.voters():
-        w.set_chair(
-            member,
-            ("charter.13",),
-            f"The Council decided otherwise ({item_id}): {member} chairs from today.",
-        )
-    else:
+    council_chair(w, member, item_id)
+
+
+def council_chair(w: World, member: str, item_id: str) -> None:
+    """The Council's chosen chair takes over today, in place of the next handover (charter.13)."""
+    if member not in w.voters():
         w.emit("note", text=f"{member} has no vote today and cannot take the chair ({item_id}).")
+        return
+    w.skip_next_handover = True
+    w.set_chair(
+        member,
+        ("charter.13",),
+        f"The Council decided otherwise ({item_id}): {member} chairs from today.",
+    )
 
 
 def scheduled_join(w: World, member: str, day: date, item_id: str) -> Generator:
@@ -385,8 +422,8 @@ def membership(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
             member,
             "freeze",
             cites=("csc.2010.limited_format",),
-            why=f"{member} freezes its participation; it will {pos.replace('_', ' ')}"
-            " unless it says otherwise.",
+            why=f"{member} freezes its participation; unless it says otherwise it will "
+            + ("stand aside." if pos == "stand_aside" else "be absent."),
             position=pos,
         )
     elif ev.type == "unfreeze":
@@ -483,6 +520,11 @@ def crisis(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
     )
     kind = "assistance" if adm.track == "article4" else "article2_measures"
     what = "Assistance" if adm.track == "article4" else "Article 2 measures"
+    # A member named as the aggressor keeps its voice; unless the file says otherwise it is
+    # taken to object to collective measures against itself.
+    aggressor = d["aggressor"]
+    defaults = {aggressor: "object"} if aggressor in w.status else {}
+    flipped = admissibility(req, w.status, armed_attack=not rules.armed_attack)
     rec = w.decide_item(
         d["item"],
         kind,
@@ -491,6 +533,8 @@ def crisis(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
         sid,
         extra_cites=adm.cites,
         why_prefix=f"{what} for {d['by']} - ",
+        defaults=defaults,
+        extra_sensitive=("armed_attack",) if not flipped.admissible else (),
     )
     if rec["outcome"] not in ADOPTED or adm.track != "article4":
         return
@@ -499,13 +543,20 @@ def crisis(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
     contingents = d["contingents"]
     named = d["contributors"] or (list(contingents) if contingents else None)
     if named is not None:
-        contributors = [m for m in named if m in bound]
+        contributors = [m for m in named if m in bound and m != aggressor]
     else:
-        contributors = [m for m in bound if m != d["by"]]
+        contributors = [m for m in bound if m not in (d["by"], aggressor)]
+    if not contributors:
+        w.emit(
+            "note",
+            item=d["item"],
+            text=f"No member but {d['by']} is bound by the decision, so no force deploys.",
+        )
+        return
     troops = {m: contingents[m] for m in contributors if m in contingents} if contingents else None
     total = sum(troops.values()) if troops else d["troops"]
     mission_days = d["mission_days"] or rules.mission_days
-    w.missions[d["item"]] = {"active": True}
+    w.missions[d["item"]] = {"active": True, "cites": list(adm.cites[:1])}
     w.emit(
         "deployment",
         item=d["item"],
@@ -542,7 +593,7 @@ def end_mission(w: World, mission: str | None, reason: str) -> None:
         "withdrawal",
         item=mission,
         mission=mission,
-        cites=["cst.4.2010"],
+        cites=state["cites"],
         why=f"The forces withdraw: {reason}.",
     )
 
