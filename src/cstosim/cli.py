@@ -151,13 +151,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
         results = check_expectations(simulate(plan))
         bad = [r for r in results if not r.ok]
         checked = sum(not r.skipped for r in results)
+        skipped = len(results) - checked
+        note = f" ({skipped} written for other rules)" if skipped else ""
         if bad:
             failures += 1
             print(f"FAIL {path}: {len(bad)} of {checked} expectations failed")
             for r in bad:
                 print(f"     {r.describe()}")
         else:
-            print(f"ok   {path}: {checked} expectations hold")
+            print(f"ok   {path}: {checked} expectations hold{note}")
     print(f"{len(files) - failures} of {len(files)} scenarios hold")
     return 1 if failures else 0
 

@@ -382,3 +382,94 @@ def test_frozen_member_stands_aside_by_default() -> None:
     (dec,) = records(run_data(d), "decision")
     assert dec["positions"]["ARM"] == "stand_aside" and dec["outcome"] == "adopted_limited"
     assert "UZB" not in dec["positions"]
+
+
+def test_a_dated_council_choice_replaces_the_next_handover() -> None:
+    # 19 Dec 2012: Kyrgyzstan takes over from Kazakhstan for 2013 (research file section 4).
+    d = {
+        "name": "t",
+        "start": "2012-06-01",
+        "end": "2014-06-30",
+        "chair": "KAZ",
+        "events": [
+            {
+                "date": "2012-12-19",
+                "type": "session",
+                "items": [{"id": "kgz", "kind": "chair", "member": "KGZ", "from": "2012-12-19"}],
+            }
+        ],
+    }
+    run = run_data(d)
+    assert [(r["date"], r["member"]) for r in records(run, "chair")] == [
+        ("2012-12-19", "KGZ"),
+        ("2014-01-01", "RUS"),
+    ]
+
+
+def test_a_council_choice_without_a_vote_is_ignored() -> None:
+    d = {
+        "name": "t",
+        "start": "2000-01-01",
+        "end": "2001-06-30",
+        "chair": "ARM",
+        "rules": {"rotation": "russian_alphabet"},
+        "events": [
+            {
+                "date": "2000-01-01",
+                "type": "session",
+                "items": [{"id": "c", "kind": "chair", "member": "AZE"}],
+            }
+        ],
+    }
+    run = run_data(d)
+    assert [r["member"] for r in records(run, "chair")] == ["BLR"]
+    assert any("AZE" in r["text"] for r in records(run, "note"))
+
+
+def test_a_member_aggressor_objects_by_default_and_never_contributes() -> None:
+    ev = {
+        "date": "2022-09-14",
+        "type": "request_assistance",
+        "by": "KGZ",
+        "from": "TJK",
+        "threat": "aggression",
+    }
+    d = {"name": "t", "start": "2022-09-01", "end": "2022-12-31", "events": [ev]}
+    dec = records(run_data(d), "decision")[0]
+    assert dec["positions"]["TJK"] == "object" and dec["blockers"] == ["TJK"]
+    ev["positions"] = {"TJK": "abstain"}
+    run = run_data(d)
+    assert records(run, "decision")[0]["outcome"] == "adopted"
+    assert "TJK" not in records(run, "deployment")[0]["contributors"]
+
+
+def test_no_force_deploys_when_only_the_requester_is_bound() -> None:
+    others = {m: "absent" for m in SIX if m != "KAZ"}
+    d = base(
+        events=[
+            {
+                "date": "2022-01-05",
+                "type": "request_assistance",
+                "by": "KAZ",
+                "threat": "aggression",
+                "positions": others,
+            }
+        ]
+    )
+    run = run_data(d, overrides={"rule14": "no_objection"})
+    assert records(run, "decision")[0]["outcome"] == "adopted"
+    assert not records(run, "deployment") and not records(run, "report")
+
+
+def test_admitted_armed_attack_is_flagged_as_turning_on_the_protocol() -> None:
+    d = base(
+        events=[
+            {
+                "date": "2022-01-05",
+                "type": "request_assistance",
+                "by": "KAZ",
+                "threat": "armed_attack",
+            }
+        ]
+    )
+    assert records(run_data(d), "decision")[0]["sensitive_to"] == ["armed_attack"]

@@ -32,6 +32,10 @@ class ExpectResult:
 
 
 def _fmt(v: Any) -> str:
+    if isinstance(v, bool):
+        return str(v).lower()
+    if v is None:
+        return "none"
     if isinstance(v, list):
         return "[" + ", ".join(map(str, v)) + "]"
     if isinstance(v, date):

@@ -82,8 +82,14 @@ def _row(rec: dict[str, Any]) -> tuple[str, str, str, str, Text, str]:
         Text(""),
         rec.get("why", ""),
     )
-    if kind == "decision":
+    if kind == "decision" and rec["outcome"] == "inadmissible":
+        what = "admissibility"
+        outcome = Text("inadmissible", style=_OUTCOME_STYLE["inadmissible"])
+        why = f"{why} [{', '.join(rec['cites'])}]"
+    elif kind == "decision":
         what = f"{rec['body']} decision"
+        if rec.get("title"):
+            item = f"{item}\n({rec['title']})"
         positions = _positions(rec.get("positions", {}))
         outcome = Text(rec["outcome"], style=_OUTCOME_STYLE.get(rec["outcome"], ""))
         extra = []
