@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from cstosim import __version__
+from cstosim import __version__, api
 from cstosim.engine import PlanError, check_expectations, compile_scenario, simulate
 from cstosim.history import HistoryError, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, UnknownProvisionError, get
 from cstosim.report.text import render_chairs, render_provision
 from cstosim.report.trace import to_json, to_jsonl, to_text
+from cstosim.report.whatif import render_comparison, render_exploration, render_summary
 from cstosim.rules.ruleset import RULE_KEYS, RuleError, parse_rule_value
 from cstosim.scenario import ScenarioError, load_scenario
 from cstosim.scenario.load import Problem
@@ -170,6 +171,82 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_compare(args: argparse.Namespace) -> int:
+    """Run one scenario under several rule variants and show the outcomes side by side."""
+    variants = []
+    for text in args.variant:
+        try:
+            variants.append(api.parse_variant(text))
+        except RuleError as e:
+            args.parser.error(f"--variant {text}: {e}")
+    if len(variants) < 2:
+        args.parser.error("give at least two --variant options to compare")
+    sc, located = load_scenario(args.file)
+    try:
+        comparison = api.compare(sc, variants, seed=args.seed)
+    except PlanError as e:
+        raise ScenarioError([Problem(args.file, located.where(e.path), e.message)]) from None
+    if args.format == "json":
+        print(json.dumps(comparison.as_dict(), ensure_ascii=False))
+    else:
+        sys.stdout.write(render_comparison(comparison))
+    return 0
+
+
+def _cmd_sweep(args: argparse.Namespace) -> int:
+    """Run many samples of a scenario with probabilistic positions."""
+    overrides = _parse_sets(args.parser, args.set)
+    sc, located = load_scenario(args.file)
+    try:
+        plan = compile_scenario(sc, overrides=overrides, seed=args.seed)
+    except PlanError as e:
+        raise ScenarioError([Problem(args.file, located.where(e.path), e.message)]) from None
+    if args.resume and not args.out:
+        args.parser.error("--resume needs --out (the file to continue)")
+    try:
+        summary = api.sweep_scenario(
+            sc,
+            plan,
+            args.samples,
+            workers=args.workers,
+            backend=args.backend,
+            scheduler=args.scheduler,
+            out=args.out,
+            resume=args.resume,
+            progress=sys.stderr.isatty(),
+        )
+    except api.SweepError as e:
+        raise CliError(str(e)) from None
+    sets = "".join(f" --set {s}" for s in args.set)
+    repro = f"cstosim run {args.file}{sets} --seed {{seed}}"
+    if args.format == "json":
+        doc = summary.as_dict()
+        doc["reproduce"] = repro
+        print(json.dumps(doc, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_summary(summary, repro))
+    return 0
+
+
+def _cmd_explore(args: argparse.Namespace) -> int:
+    """Every position profile of a council under every rule variant."""
+    members = [m.strip().upper() for m in args.members.split(",") if m.strip()]
+    overrides = _parse_sets(args.parser, args.set)
+    try:
+        result = api.explore_council(members, overrides)
+    except ValueError as e:
+        args.parser.error(str(e))
+    if args.write_counterexamples:
+        written = api.write_counterexamples(result, args.write_counterexamples)
+        for path in written:
+            print(f"counterexample written: {path}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_exploration(result))
+    return 0 if all(v["invariants"] == "hold" for v in result["variants"]) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
@@ -223,6 +300,79 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser(
+        "compare",
+        help="one scenario under several rule variants, item by item",
+        epilog="examples:\n  cstosim compare scenarios/moscow-2009.yaml "
+        "--variant rule14=dissent --variant rule14=no_objection --variant rule14=consent\n"
+        "  cstosim compare scenarios/frozen-armenia-2028.yaml "
+        "--variant limited_format=true --variant limited_format=false,rule14=no_objection "
+        "--format json",
+        formatter_class=raw,
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE[,KEY=VALUE]",
+        help="a rule variant (repeat, at least twice)",
+    )
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=_cmd_compare, parser=p)
+
+    p = sub.add_parser(
+        "sweep",
+        help="Monte Carlo over seeds of a scenario with probabilistic positions",
+        epilog="examples:\n  cstosim sweep scenarios/uncertain-summit-2026.yaml --samples 10000 "
+        "--workers 2 --out rows.jsonl\n"
+        "  cstosim sweep scenarios/uncertain-summit-2026.yaml --samples 10000 --backend dask "
+        "--out rows.csv\n"
+        "  cstosim sweep scenarios/uncertain-summit-2026.yaml --samples 10000 --workers 2 "
+        "--out rows.jsonl --resume\n"
+        "  cstosim sweep FILE --samples 1000000 --backend dask --scheduler tcp://HOST:8786",
+        formatter_class=raw,
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--samples", type=int, required=True, metavar="N")
+    p.add_argument("--workers", type=int, default=1, metavar="K")
+    p.add_argument("--backend", choices=("local", "dask"), default="local")
+    p.add_argument("--scheduler", metavar="ADDR", help="an existing Dask scheduler")
+    p.add_argument("--out", metavar="PATH", help="rows as .jsonl (or .csv with a sidecar)")
+    p.add_argument("--resume", action="store_true", help="continue the sweep in --out")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=_cmd_sweep, parser=p)
+
+    p = sub.add_parser(
+        "explore",
+        help="every position profile of a council: counts, invariants, voting power",
+        epilog="examples:\n  cstosim explore\n  cstosim explore --members ARM,BLR,KAZ "
+        "--set quorum=0.67 --format json\n  cstosim explore --set rule14=no_objection",
+        formatter_class=raw,
+    )
+    p.add_argument(
+        "--members",
+        default="ARM,BLR,KAZ,KGZ,RUS,TJK",
+        help="comma-separated member codes (1 to 9; default today's six)",
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="fix rule14 or limited_format, or add a quorum variant",
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--write-counterexamples",
+        metavar="DIR",
+        help="write a scenario file for each invariant counterexample found",
+    )
+    p.set_defaults(func=_cmd_explore, parser=p)
 
     p = sub.add_parser("schema", help="print the JSON Schema of scenario files")
     p.set_defaults(func=_cmd_schema)

@@ -1,0 +1,134 @@
+"""Text renderings of comparisons, sweep summaries and explorations."""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+__all__ = ["render_comparison", "render_exploration", "render_summary"]
+
+
+def _console(buf: io.StringIO) -> Console:
+    width = int(os.environ.get("COLUMNS", "0") or 0) or 140
+    return Console(file=buf, width=width, force_terminal=False, color_system=None, highlight=False)
+
+
+def render_comparison(comparison: Any) -> str:
+    """Items as rows, variants as columns; rows whose outcome differs are marked."""
+    buf = io.StringIO()
+    con = _console(buf)
+    con.print(
+        Text(
+            f"{comparison.scenario}: {len(comparison.items)} items under "
+            f"{len(comparison.variants)} variants"
+        )
+    )
+    table = Table(expand=False)
+    table.add_column("", no_wrap=True)
+    table.add_column("item", overflow="fold")
+    for v in comparison.variants:
+        table.add_column(v, overflow="fold")
+    for it in comparison.items:
+        mark = "*" if it["differs"] else ""
+        cells = []
+        for outcome, blockers in zip(it["outcomes"], it["blockers"], strict=True):
+            extra = f" ({' '.join(blockers)})" if blockers else ""
+            cells.append(Text(outcome + extra, style="bold" if it["differs"] else ""))
+        table.add_row(mark, Text(it["item"]), *cells)
+    con.print(table)
+    n = len(comparison.differing)
+    con.print(
+        Text(
+            f"* {n} item(s) whose outcome turns on the variant"
+            if n
+            else "No item's outcome turns on these variants."
+        )
+    )
+    return buf.getvalue()
+
+
+def render_summary(summary: Any, repro: str) -> str:
+    """Outcome frequencies per item with 95% intervals, and how to reproduce a sample."""
+    buf = io.StringIO()
+    con = _console(buf)
+    doc = summary.as_dict()
+    con.print(Text(f"{doc['samples']} samples"))
+    table = Table()
+    for col in ("item", "outcome", "count", "share", "95% interval"):
+        table.add_column(col)
+    for item, per in doc["items"].items():
+        for outcome, st in per.items():
+            lo, hi = st["ci95"]
+            table.add_row(
+                Text(item),
+                Text(outcome),
+                f"{st['count']}",
+                f"{st['share']:.3f}",
+                f"{lo:.3f} - {hi:.3f}",
+            )
+    con.print(table)
+    if summary.first_seed is not None:
+        con.print(
+            Text(
+                "Reproduce any sample with its seed (the 'seed' of its row), e.g. sample "
+                "0:\n  " + repro.format(seed=summary.first_seed)
+            )
+        )
+    return buf.getvalue()
+
+
+def render_exploration(result: dict[str, Any]) -> str:
+    """Per variant: outcome counts, invariants, who blocks alone and the power indices."""
+    buf = io.StringIO()
+    con = _console(buf)
+    members = result["members"]
+    total = result["profiles"]
+    con.print(
+        Text(
+            f"Council of {len(members)}: {', '.join(members)}; {total:,} profiles of "
+            "the five positions per variant"
+        )
+    )
+    table = Table()
+    for col in (
+        "rule14",
+        "limited",
+        "quorum",
+        "adopted",
+        "adopted_limited",
+        "rejected",
+        "no_quorum",
+        "invariants",
+        "one member blocks alone by",
+        "Banzhaf / S-S (each)",
+    ):
+        table.add_column(col)
+    for v in result["variants"]:
+        c = v["counts"]
+        blocks = sorted({p for ps in v["blocks_alone"].values() for p in ps})
+        same = len(set(v["banzhaf"].values())) == 1 and len(set(v["shapley_shubik"].values())) == 1
+        power = (
+            f"{next(iter(v['banzhaf'].values())):.3f} / "
+            f"{next(iter(v['shapley_shubik'].values())):.3f}"
+            if same
+            else "unequal"
+        )
+        table.add_row(
+            v["rule14"],
+            str(v["limited_format"]).lower(),
+            str(v["quorum"] or "none"),
+            f"{c['adopted']:,}",
+            f"{c['adopted_limited']:,}",
+            f"{c['rejected']:,}",
+            f"{c['no_quorum']:,}",
+            v["invariants"],
+            ", ".join(blocks),
+            power,
+        )
+    con.print(table)
+    return buf.getvalue()

@@ -1,0 +1,104 @@
+"""One scenario under several rule variants, item by item (design 5.4)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cstosim.engine import Plan, compile_scenario, simulate
+from cstosim.rules.ruleset import RuleError, parse_rule_value
+from cstosim.scenario.models import Scenario
+
+__all__ = ["Comparison", "compare", "parse_variant"]
+
+NOT_DECIDED = "not_decided"
+
+
+def parse_variant(text: str) -> tuple[str, dict[str, Any]]:
+    """Parse ``KEY=VALUE[,KEY=VALUE]`` into a label and checked overrides; raises RuleError."""
+    overrides: dict[str, Any] = {}
+    for part in (p for p in text.split(",") if p.strip()):
+        key, sep, value = part.partition("=")
+        if not sep:
+            raise RuleError(f"a variant is KEY=VALUE[,KEY=VALUE], not {text!r}")
+        overrides[key.strip()] = parse_rule_value(key.strip(), value)
+    if not overrides:
+        raise RuleError("an empty variant; give KEY=VALUE")
+    label = ",".join(f"{k}={_show(v)}" for k, v in overrides.items())
+    return label, overrides
+
+
+def _show(v: Any) -> str:
+    if isinstance(v, bool):
+        return str(v).lower()
+    if v is None:
+        return "none"
+    if isinstance(v, tuple):
+        return ";".join(v)
+    return str(v)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Outcomes per item (rows) under each variant (columns)."""
+
+    scenario: str
+    seed: int
+    variants: list[str]
+    items: list[dict[str, Any]]
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: {"variants": [...], "items": [{"item", "outcomes", ...}]}."""
+        return {
+            "scenario": self.scenario,
+            "seed": self.seed,
+            "variants": self.variants,
+            "items": self.items,
+        }
+
+    @property
+    def differing(self) -> list[dict[str, Any]]:
+        """The items whose outcome differs between variants."""
+        return [it for it in self.items if it["differs"]]
+
+
+def compare(
+    scenario: Scenario,
+    variants: Sequence[tuple[str, Mapping[str, Any]]],
+    *,
+    seed: int | None = None,
+) -> Comparison:
+    """Run ``scenario`` under each variant and tabulate each item's outcome."""
+    plans: list[Plan] = [
+        compile_scenario(scenario, overrides=dict(ov), seed=seed) for _, ov in variants
+    ]
+    per_variant: list[dict[str, dict[str, Any]]] = []
+    order: list[str] = []
+    for plan in plans:
+        run = simulate(plan)
+        decided: dict[str, dict[str, Any]] = {}
+        for rec in run.trace:
+            if rec["kind"] == "decision":
+                decided[rec["item"]] = rec
+                if rec["item"] not in order:
+                    order.append(rec["item"])
+        per_variant.append(decided)
+    items = []
+    for item in order:
+        recs = [d.get(item) for d in per_variant]
+        outcomes = [r["outcome"] if r else NOT_DECIDED for r in recs]
+        items.append(
+            {
+                "item": item,
+                "outcomes": outcomes,
+                "differs": len(set(outcomes)) > 1,
+                "blockers": [r["blockers"] if r else [] for r in recs],
+            }
+        )
+    return Comparison(
+        scenario=scenario.name,
+        seed=plans[0].seed if plans else scenario.seed,
+        variants=[label for label, _ in variants],
+        items=items,
+    )

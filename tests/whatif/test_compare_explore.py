@@ -1,0 +1,193 @@
+"""compare and explore (design 5.4): outcomes by variant, closed forms, power, invariants."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cstosim import api
+from cstosim.rules.consensus import ConsensusResult, Outcome, decide
+from cstosim.scenario import load_scenario
+from cstosim.whatif.explore import explore, power_indices
+
+ROOT = Path(__file__).resolve().parents[2]
+MOSCOW = ROOT / "scenarios" / "moscow-2009.yaml"
+SIX = ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cstosim", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_compare_moscow_json() -> None:
+    p = cli(
+        "compare",
+        str(MOSCOW),
+        "--variant",
+        "rule14=dissent",
+        "--variant",
+        "rule14=no_objection",
+        "--variant",
+        "rule14=consent,limited_format=true",
+        "--format",
+        "json",
+    )
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["variants"] == [
+        "rule14=dissent",
+        "rule14=no_objection",
+        "rule14=consent,limited_format=true",
+    ]
+    crrf = next(i for i in doc["items"] if i["item"] == "crrf-agreement")
+    assert crrf["outcomes"] == ["rejected", "adopted", "adopted"]
+    assert crrf["differs"] is True
+
+
+def test_compare_text_marks_differences() -> None:
+    p = cli(
+        "compare", str(MOSCOW), "--variant", "rule14=dissent", "--variant", "rule14=no_objection"
+    )
+    assert p.returncode == 0
+    assert "rejected (BLR)" in p.stdout and "turns on the variant" in p.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--variant", "rule14=dissent"],
+        ["--variant", "rule14=x", "--variant", "rule14=consent"],
+        ["--variant", "nokey", "--variant", "rule14=consent"],
+    ],
+)
+def test_compare_usage_errors(args: list) -> None:
+    p = cli("compare", str(MOSCOW), *args)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+
+
+def test_compare_api_agrees_with_runs() -> None:
+    sc, _ = load_scenario(MOSCOW)
+    comp = api.compare(sc, ["rule14=dissent", "rule14=no_objection"])
+    for idx, ov in enumerate(({"rule14": "dissent"}, {"rule14": "no_objection"})):
+        doc = api.run(sc, overrides=ov)
+        for item in comp.items:
+            rec = next(
+                r for r in doc["trace"] if r["kind"] == "decision" and r["item"] == item["item"]
+            )
+            assert rec["outcome"] == item["outcomes"][idx]
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5])
+def test_explore_counts_match_closed_forms(n: int) -> None:
+    members = SIX[:n]
+    by = {(v.rule14, v.limited_format): v.counts for v in explore(members)}
+    total = 5**n
+    for counts in by.values():
+        assert sum(counts.values()) == total
+        # nobody takes part: every member stands aside or is absent
+        assert counts["no_quorum"] == 2**n
+    # dissent, no limited format: adopted iff everyone supports or abstains, someone supports
+    assert by[("dissent", False)]["adopted"] == 2**n - 1
+    assert by[("dissent", False)]["adopted_limited"] == 0
+    # dissent with limited format: no objection, no absence, someone supports
+    d = by[("dissent", True)]
+    assert d["adopted"] + d["adopted_limited"] == 3**n - 2**n
+    assert d["adopted"] == 2**n - 1
+    # no_objection: no objection and someone supports
+    assert by[("no_objection", False)]["adopted"] == 4**n - 3**n
+    no = by[("no_objection", True)]
+    assert no["adopted"] + no["adopted_limited"] == 4**n - 3**n
+    assert no["adopted"] == 3**n - 2**n  # nobody stands aside
+    # consent, no limited format: no objection, someone takes part, and not all abstain
+    c = by[("consent", False)]
+    assert c["adopted"] == 4**n - 2**n - 1
+
+
+def test_quorum_variant_counts() -> None:
+    members = SIX[:4]
+    vs = explore(members, rule14=("no_objection",), limited_format=(True,), quorum=(None, 1.0))
+    loose, strict = (v.counts for v in vs)
+    # with everyone required to take part, any stand_aside or absence means no quorum
+    assert strict["no_quorum"] == 5**4 - 3**4
+    assert loose["no_quorum"] == 2**4
+
+
+@pytest.mark.parametrize("n", [2, 3, 6])
+def test_power_indices_are_equal_for_symmetric_rules(n: int) -> None:
+    for v in explore(SIX[:n], full_check=False):
+        assert all(math.isclose(x, 1 / n) for x in v.banzhaf.values())
+        assert all(math.isclose(x, 1 / n) for x in v.shapley_shubik.values())
+        assert all("object" in ps for ps in v.blocks_alone.values())
+        if v.rule14 == "dissent":
+            assert all("absent" in ps for ps in v.blocks_alone.values())
+        else:
+            assert all("absent" not in ps for ps in v.blocks_alone.values())
+
+
+def test_power_indices_see_an_asymmetric_rule() -> None:
+    def rus_decides(pos: dict, **kw) -> ConsensusResult:
+        r = decide(pos, **kw)
+        outcome = Outcome.ADOPTED if pos.get("RUS") == "support" else Outcome.REJECTED
+        return ConsensusResult(outcome, (), (), (), r.took_part, (), (), r.cites, r.why)
+
+    banzhaf, ss = power_indices(
+        ["ARM", "BLR", "RUS"],
+        {"rule14": "dissent", "limited_format": True, "quorum": None},
+        fn=rus_decides,
+    )
+    assert banzhaf == {"ARM": 0.0, "BLR": 0.0, "RUS": 1.0} and ss["RUS"] == 1.0
+
+
+def test_invariants_hold_and_a_broken_rule_gives_a_runnable_counterexample(tmp_path: Path) -> None:
+    assert all(v.invariants == "hold" for v in explore(SIX[:4]))
+
+    def broken(pos: dict, **kw) -> ConsensusResult:  # ignores objections by KAZ
+        fixed = {m: ("support" if (m == "KAZ" and p == "object") else p) for m, p in pos.items()}
+        return decide(fixed, **kw)
+
+    vs = explore(SIX[:3], rule14=("dissent",), limited_format=(True,), decide_fn=broken)
+    assert vs[0].invariants.startswith("fail")
+    result = {"variants": [v.as_dict() for v in vs]}
+    paths = api.write_counterexamples(result, tmp_path)
+    assert paths
+    data = yaml.safe_load(paths[0].read_text())
+    assert "one objection blocks" in data["name"]
+    p = cli("run", str(paths[0]), "--format", "json")
+    assert p.returncode == 0, p.stderr  # the file is a valid, runnable scenario
+    rec = next(r for r in json.loads(p.stdout)["trace"] if r["kind"] == "decision")
+    assert "object" in rec["positions"].values() and rec["outcome"] == "rejected"
+
+
+def test_explore_cli_json_and_errors() -> None:
+    p = cli("explore", "--members", "ARM,BLR,KAZ", "--set", "quorum=0.67", "--format", "json")
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["members"] == ["ARM", "BLR", "KAZ"]
+    assert len(doc["variants"]) == 12
+    v = doc["variants"][0]
+    assert set(v) >= {
+        "rule14",
+        "limited_format",
+        "quorum",
+        "counts",
+        "banzhaf",
+        "shapley_shubik",
+        "invariants",
+    }
+    assert set(v["counts"]) == {"adopted", "adopted_limited", "rejected", "no_quorum"}
+    assert cli("explore", "--members", "ARM,XXX").returncode == 2
+    assert (
+        cli(
+            "explore", "--members", ",".join(["ARM"] * 0 + SIX + ["UZB", "AZE", "GEO", "ARM"])
+        ).returncode
+        == 0
+    )
+    assert cli("explore", "--set", "rotation=host").returncode == 2

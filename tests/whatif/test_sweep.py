@@ -1,0 +1,168 @@
+"""Sweeps: identical rows whatever the workers or backend; resume after a kill; torn lines."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cstosim.engine import compile_scenario
+from cstosim.scenario import load_scenario
+from cstosim.whatif.sweep import SweepError, run_sample, sample_seed, sweep, wilson
+
+ROOT = Path(__file__).resolve().parents[2]
+SUMMIT = str(ROOT / "scenarios" / "uncertain-summit-2026.yaml")
+
+
+def cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cstosim", *args], capture_output=True, text=True, timeout=timeout
+    )
+
+
+def plan():
+    sc, _ = load_scenario(SUMMIT)
+    return compile_scenario(sc)
+
+
+def test_sample_seed_depends_only_on_seed_and_index() -> None:
+    assert sample_seed(1, 5) == sample_seed(1, 5)
+    assert len({sample_seed(1, i) for i in range(1000)}) == 1000
+    assert sample_seed(1, 5) != sample_seed(2, 5)
+    assert 0 <= sample_seed(2**63 - 1, 10**9) < 2**63
+
+
+def test_rows_identical_for_1_and_2_workers_and_dask(tmp_path: Path) -> None:
+    outs = {}
+    for name, extra in (
+        ("w1", ["--workers", "1"]),
+        ("w2", ["--workers", "2"]),
+        ("dask", ["--workers", "2", "--backend", "dask"]),
+    ):
+        out = tmp_path / f"{name}.jsonl"
+        p = cli("sweep", SUMMIT, "--samples", "600", "--out", str(out), *extra)
+        assert p.returncode == 0, p.stderr
+        outs[name] = out.read_bytes()
+    assert outs["w1"] == outs["w2"] == outs["dask"]
+    lines = outs["w1"].decode().splitlines()
+    header, rows = json.loads(lines[0]), [json.loads(x) for x in lines[1:]]
+    assert header["version"] and header["resolved"]["name"].startswith("What-if")
+    assert [r["sample"] for r in rows] == list(range(600))
+    assert set(rows[0]["outcomes"]) == {"budget-2027", "joint-statement", "working-plan"}
+
+
+def test_a_sample_is_reproduced_by_run_with_its_seed(tmp_path: Path) -> None:
+    row = run_sample(plan(), 17)
+    p = cli("run", SUMMIT, "--seed", str(row["seed"]), "--format", "json")
+    doc = json.loads(p.stdout)
+    decided = {r["item"]: r["outcome"] for r in doc["trace"] if r["kind"] == "decision"}
+    assert decided == row["outcomes"]
+
+
+def test_summary_and_reproduce_command() -> None:
+    p = cli("sweep", SUMMIT, "--samples", "300", "--format", "json")
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["samples"] == 300
+    wp = doc["items"]["working-plan"]["adopted_limited"]
+    assert wp["count"] == 300 and wp["ci95"][1] == 1.0
+    assert doc["reproduce"] == f"cstosim run {SUMMIT} --seed {{seed}}"
+    shares = doc["items"]["budget-2027"]
+    assert math_close(sum(v["share"] for v in shares.values()), 1.0)
+
+
+def math_close(a: float, b: float) -> bool:
+    return abs(a - b) < 1e-9
+
+
+def test_wilson_interval() -> None:
+    lo, hi = wilson(50, 100)
+    assert lo < 0.5 < hi and math_close(lo + hi, 1.0)
+    assert wilson(0, 10)[0] == 0.0 and wilson(10, 10)[1] == 1.0
+
+
+def test_resume_after_sigkill_gives_the_uninterrupted_file(tmp_path: Path) -> None:
+    full = tmp_path / "full.jsonl"
+    assert cli("sweep", SUMMIT, "--samples", "6000", "--out", str(full)).returncode == 0
+    part = tmp_path / "part.jsonl"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "cstosim",
+            "sweep",
+            SUMMIT,
+            "--samples",
+            "6000",
+            "--workers",
+            "2",
+            "--out",
+            str(part),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if part.exists() and part.stat().st_size > 20_000:
+            break
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    written = part.read_bytes()
+    assert 0 < len(written) < len(full.read_bytes())
+    p = cli("sweep", SUMMIT, "--samples", "6000", "--out", str(part), "--resume")
+    assert p.returncode == 0, p.stderr
+    assert part.read_bytes() == full.read_bytes()
+
+
+def test_torn_last_line_is_redone(tmp_path: Path) -> None:
+    full = tmp_path / "full.jsonl"
+    sweep(plan(), 200, out=full)
+    torn = tmp_path / "torn.jsonl"
+    data = full.read_bytes()
+    cut = data.index(b'{"sample": 150') + 25
+    torn.write_bytes(data[:cut])
+    summary = sweep(plan(), 200, out=torn, resume=True)
+    assert torn.read_bytes() == data and summary.samples == 200
+
+
+def test_csv_output_with_sidecar_and_resume(tmp_path: Path) -> None:
+    out = tmp_path / "rows.csv"
+    p = cli("sweep", SUMMIT, "--samples", "100", "--out", str(out))
+    assert p.returncode == 0, p.stderr
+    lines = out.read_text().splitlines()
+    assert lines[0] == "sample,seed,budget-2027,joint-statement,working-plan"
+    assert len(lines) == 101
+    meta = json.loads((tmp_path / "rows.csv.meta.json").read_text())
+    assert meta["scenario"].startswith("What-if")
+    out.write_text("\n".join(lines[:40]) + "\n")
+    p = cli("sweep", SUMMIT, "--samples", "100", "--out", str(out), "--resume")
+    assert p.returncode == 0 and out.read_text().splitlines() == lines
+
+
+def test_refuses_to_overwrite_or_resume_another_scenario(tmp_path: Path) -> None:
+    out = tmp_path / "rows.jsonl"
+    assert cli("sweep", SUMMIT, "--samples", "10", "--out", str(out)).returncode == 0
+    p = cli("sweep", SUMMIT, "--samples", "10", "--out", str(out))
+    assert p.returncode == 1 and "--resume" in p.stderr
+    p = cli(
+        "sweep", SUMMIT, "--samples", "10", "--out", str(out), "--resume", "--set", "rule14=consent"
+    )
+    assert p.returncode == 1 and "another scenario" in p.stderr
+    with pytest.raises(SweepError):
+        sweep(plan(), 10, workers=0)
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    p = cli("sweep", SUMMIT, "--samples", "10", "--out", str(blocker / "rows.jsonl"))
+    assert p.returncode == 1 and "cannot write" in p.stderr and "Traceback" not in p.stderr
