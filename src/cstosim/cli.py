@@ -13,6 +13,9 @@ from cstosim import __version__, api
 from cstosim.engine import PlanError, check_expectations, compile_scenario, simulate
 from cstosim.history import HistoryError, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, UnknownProvisionError, get
+from cstosim.report.graph import to_dot, to_mermaid, to_svg
+from cstosim.report.html import to_html
+from cstosim.report.plots import PlotError, plot_chairs, plot_exploration, plot_sweep
 from cstosim.report.text import render_chairs, render_provision
 from cstosim.report.trace import to_json, to_jsonl, to_text
 from cstosim.report.whatif import render_comparison, render_exploration, render_summary
@@ -35,6 +38,8 @@ def _cmd_chairs(args: argparse.Namespace) -> int:
         rows = table(args.from_year, args.to_year)
     except HistoryError as e:
         raise CliError(str(e)) from None
+    if args.plot:
+        _plot(plot_chairs, rows, args.plot)
     if args.format == "json":
         print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False))
     else:
@@ -99,6 +104,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     results = check_expectations(run)
     if args.format == "json":
         text = to_json(run, results)
+    elif args.format == "html":
+        text = to_html(run, results)
     elif args.format == "jsonl":
         text = to_jsonl(run)
     else:
@@ -165,6 +172,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _plot(fn: Any, data: Any, path: str) -> None:
+    """Write a plot, turning a failure into a clear error."""
+    try:
+        written = fn(data, path)
+    except PlotError as e:
+        raise CliError(str(e)) from None
+    print(f"plot written: {written}", file=sys.stderr)
+
+
+def _cmd_graph(args: argparse.Namespace) -> int:
+    """Print the bodies' organisational graph as DOT, Mermaid or SVG."""
+    render = {"dot": to_dot, "mermaid": to_mermaid, "svg": to_svg}[args.format]
+    _write(render(), args.out)
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of scenario files."""
     print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
@@ -217,6 +240,8 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
         )
     except api.SweepError as e:
         raise CliError(str(e)) from None
+    if args.plot:
+        _plot(plot_sweep, summary.as_dict(), args.plot)
     sets = "".join(f" --set {s}" for s in args.set)
     repro = f"cstosim run {args.file}{sets} --seed {{seed}}"
     if args.format == "json":
@@ -236,6 +261,8 @@ def _cmd_explore(args: argparse.Namespace) -> int:
         result = api.explore_council(members, overrides)
     except ValueError as e:
         args.parser.error(str(e))
+    if args.plot:
+        _plot(plot_exploration, result, args.plot)
     if args.write_counterexamples:
         written = api.write_counterexamples(result, args.write_counterexamples)
         for path in written:
@@ -266,7 +293,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run one scenario: a timeline in which every outcome cites its provision.",
         epilog="examples:\n  cstosim run scenarios/kazakhstan-2022.yaml\n"
         "  cstosim run scenarios/moscow-2009.yaml --set rule14=no_objection\n"
-        "  cstosim run scenarios/moscow-2009.yaml --format jsonl --out trace.jsonl\n\n"
+        "  cstosim run scenarios/moscow-2009.yaml --format jsonl --out trace.jsonl\n"
+        "  cstosim run scenarios/moscow-2009.yaml --format html --out report.html\n\n"
         f"--set keys: {', '.join(RULE_KEYS)}",
         formatter_class=raw,
     )
@@ -279,7 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="override a rule for this run (repeatable)",
     )
     p.add_argument("--seed", type=int, default=None, help="the seed (default: the scenario's)")
-    p.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+    p.add_argument("--format", choices=("text", "json", "jsonl", "html"), default="text")
     p.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
     p.set_defaults(func=_cmd_run, parser=p)
 
@@ -345,6 +373,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--plot", metavar="PATH", help="also plot the outcome frequencies (.png or .svg)"
+    )
     p.set_defaults(func=_cmd_sweep, parser=p)
 
     p = sub.add_parser(
@@ -368,11 +399,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument(
+        "--plot", metavar="PATH", help="also plot voting power per variant (.png or .svg)"
+    )
+    p.add_argument(
         "--write-counterexamples",
         metavar="DIR",
         help="write a scenario file for each invariant counterexample found",
     )
     p.set_defaults(func=_cmd_explore, parser=p)
+
+    p = sub.add_parser(
+        "graph",
+        help="the bodies' organisational graph as DOT, Mermaid or SVG",
+        epilog="examples:\n  cstosim graph --format mermaid\n  cstosim graph --format svg "
+        "--out bodies.svg\n  cstosim graph --format dot | dot -Tpng > bodies.png",
+        formatter_class=raw,
+    )
+    p.add_argument("--format", choices=("dot", "mermaid", "svg"), default="dot")
+    p.add_argument("--out", metavar="PATH")
+    p.set_defaults(func=_cmd_graph)
 
     p = sub.add_parser("schema", help="print the JSON Schema of scenario files")
     p.set_defaults(func=_cmd_schema)
@@ -389,6 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="from_year", type=int, required=True, metavar="YEAR")
     p.add_argument("--to", dest="to_year", type=int, required=True, metavar="YEAR")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--plot", metavar="PATH", help="also draw the chairs by year (.png or .svg)")
     p.add_argument(
         "--office",
         choices=("chair", "sg"),

@@ -1,0 +1,234 @@
+"""A self-contained HTML report of a run, for projecting in class.
+
+Everything is inline (styles, the organisational graph as SVG); nothing is loaded from the
+network, and every piece of scenario text is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+from typing import Any
+
+from cstosim import __version__
+from cstosim.engine import ExpectResult, Run
+from cstosim.members import STATES
+from cstosim.provisions import CATALOGUE
+from cstosim.report.graph import to_svg
+from cstosim.rules.consensus import RULE14_READINGS, decide
+
+__all__ = ["to_html"]
+
+_CSS = """
+:root { --ink:#0f172a; --muted:#475569; --line:#cbd5e1; --bg:#f8fafc; }
+* { box-sizing:border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color:var(--ink);
+  background:var(--bg); margin:0; line-height:1.45; }
+header { background:#1e293b; color:#f8fafc; padding:1.2rem 2rem; }
+header h1 { margin:0 0 .3rem; font-size:1.7rem; }
+header p { margin:0; color:#cbd5e1; }
+main { max-width:1100px; margin:0 auto; padding:1rem 2rem 3rem; }
+h2 { border-bottom:2px solid var(--line); padding-bottom:.2rem; margin-top:2rem; }
+.description { background:#fff; border-left:4px solid #64748b; padding:.6rem 1rem;
+  white-space:pre-wrap; }
+table { border-collapse:collapse; width:100%; background:#fff; }
+th, td { border:1px solid var(--line); padding:.3rem .5rem; text-align:left;
+  vertical-align:top; font-size:.92rem; }
+th { background:#e2e8f0; }
+.card { background:#fff; border:1px solid var(--line); border-radius:10px; padding:1rem 1.2rem;
+  margin:1rem 0; box-shadow:0 1px 2px rgba(0,0,0,.05); }
+.card h3 { margin:0 0 .3rem; font-size:1.15rem; }
+.meta { color:var(--muted); font-size:.9rem; }
+.badge { display:inline-block; padding:.1rem .6rem; border-radius:999px; font-weight:700;
+  font-size:.85rem; color:#fff; }
+.adopted { background:#15803d; } .adopted_limited { background:#0e7490; }
+.rejected { background:#b91c1c; } .no_quorum { background:#a16207; }
+.inadmissible { background:#7e22ce; } .not_decided { background:#64748b; }
+.positions { display:flex; flex-wrap:wrap; gap:.4rem; margin:.6rem 0; }
+.pos { border-radius:6px; padding:.2rem .5rem; font-size:.85rem; border:1px solid var(--line); }
+.pos.support { background:#dcfce7; } .pos.abstain { background:#f1f5f9; }
+.pos.object { background:#fee2e2; font-weight:700; } .pos.stand_aside { background:#cffafe; }
+.pos.absent { background:#fef9c3; }
+.why { font-size:1.02rem; margin:.4rem 0; }
+.cites dt { font-weight:700; margin-top:.3rem; } .cites dd { margin:0 0 .2rem 1rem; }
+.sensitive { background:#fff7ed; border:1px solid #fdba74; border-radius:8px;
+  padding:.4rem .8rem; margin-top:.6rem; }
+.ok { color:#15803d; font-weight:700; } .fail { color:#b91c1c; font-weight:700; }
+.graph { background:#fff; border:1px solid var(--line); border-radius:10px; padding:.5rem;
+  overflow-x:auto; }
+.graph svg { max-width:100%; height:auto; }
+footer { color:var(--muted); font-size:.85rem; margin-top:2rem; }
+"""
+
+
+# Nothing may load or run: styles inline only; no scripts, no network, no frames.
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def _badge(outcome: str) -> str:
+    return f'<span class="badge {escape(outcome)}">{escape(outcome.replace("_", " "))}</span>'
+
+
+def _names(codes: Sequence[str]) -> str:
+    return ", ".join(escape(f"{c} ({STATES[c].name_en})" if c in STATES else c) for c in codes)
+
+
+def _alternatives(rec: dict[str, Any]) -> str:
+    """What each reading of Rule 14, with and without the limited format, gives this item."""
+    pos = rec.get("positions") or {}
+    if not pos:
+        return ""
+    rows = []
+    for lf in (True, False):
+        cells = []
+        for r14 in RULE14_READINGS:
+            res = decide(pos, rule14=r14, limited_format=lf)
+            cells.append(f"<td>{_badge(res.outcome.value)}</td>")
+        rows.append(f"<tr><th>limited format {'on' if lf else 'off'}</th>{''.join(cells)}</tr>")
+    head = "".join(f"<th>{escape(r)}</th>" for r in RULE14_READINGS)
+    keys = rec.get("sensitive_to") or []
+    lead = (
+        f"<p><strong>A contested reading decides this outcome:</strong> other values of "
+        f"{escape(', '.join(keys))} would change it.</p>"
+        if keys
+        else "<p>No other reading of the rules would change this outcome.</p>"
+    )
+    return (
+        f'<div class="sensitive">{lead}<table class="alternatives"><tr><th>Rule 14 reading'
+        f"</th>{head}</tr>{''.join(rows)}</table></div>"
+    )
+
+
+def _card(rec: dict[str, Any]) -> str:
+    title = f" - {escape(rec['title'])}" if rec.get("title") else ""
+    pos = rec.get("positions") or {}
+    chips = "".join(
+        f'<span class="pos {escape(p)}" title="{escape(STATES[m].name_en if m in STATES else m)}">'
+        f"{escape(m)}: {escape(p.replace('_', ' '))}</span>"
+        for m, p in pos.items()
+    )
+    lists = []
+    for key, label in (
+        ("blockers", "Blocked by"),
+        ("bound", "Binds"),
+        ("may_accede", "May accede later"),
+        ("stood_aside", "Stood aside"),
+    ):
+        if rec.get(key):
+            lists.append(f"<div><strong>{label}:</strong> {_names(rec[key])}</div>")
+    cites = "".join(
+        f"<dt>{escape(c)}: {escape(CATALOGUE[c].title) if c in CATALOGUE else ''}</dt>"
+        f"<dd>{escape(CATALOGUE[c].paraphrase) if c in CATALOGUE else ''}"
+        f"{' <em>(' + escape(CATALOGUE[c].instrument) + ', ' + escape(CATALOGUE[c].article)}"
+        f"{')</em>' if c in CATALOGUE else ''}</dd>"
+        for c in rec.get("cites", [])
+    )
+    return (
+        f'<article class="card decision" data-item="{escape(rec["item"])}" '
+        f'data-outcome="{escape(rec["outcome"])}">'
+        f"<h3>{escape(rec['item'])}{title} {_badge(rec['outcome'])}</h3>"
+        f'<div class="meta">{escape(rec["date"])} - {escape(rec.get("body") or "")} - '
+        f"{escape(rec.get('item_kind', 'decision').replace('_', ' '))}</div>"
+        f'<p class="why">{escape(rec["why"])}</p>'
+        + (f'<div class="positions">{chips}</div>' if chips else "")
+        + "".join(lists)
+        + f'<dl class="cites">{cites}</dl>'
+        + _alternatives(rec)
+        + "</article>"
+    )
+
+
+def _timeline(run: Run) -> str:
+    rows = []
+    for rec in run.trace:
+        kind = rec["kind"]
+        what = rec.get("why") or rec.get("text") or ""
+        subject = rec.get("item") or rec.get("member") or rec.get("id") or ""
+        extra = ""
+        if kind == "decision":
+            extra = _badge(rec["outcome"])
+        elif kind == "session":
+            what = (
+                f"{rec['body']} session{' (extraordinary)' if rec.get('extraordinary') else ''}"
+                f", chair {rec.get('chair') or '-'}"
+            )
+        rows.append(
+            f'<tr class="ev {escape(kind)}"><td>{escape(rec["date"])}</td>'
+            f"<td>{escape(kind)}</td><td>{escape(str(subject))}</td>"
+            f"<td>{extra} {escape(what)}</td></tr>"
+        )
+    return (
+        '<table class="timeline"><tr><th>date</th><th>kind</th><th>subject</th>'
+        f"<th>what happened</th></tr>{''.join(rows)}</table>"
+    )
+
+
+def _chairs(run: Run) -> str:
+    rows = []
+    changes = run.chairs
+    for i, (since, member) in enumerate(changes):
+        until = changes[i + 1][0] if i + 1 < len(changes) else run.plan.end
+        if isinstance(until, date) and until < since:
+            continue
+        name = STATES[member].name_en if member in STATES else "-"
+        rows.append(
+            f"<tr><td>{escape(since.isoformat())}</td><td>{escape(until.isoformat())}"
+            f"</td><td>{escape(member or '-')}</td><td>{escape(name)}</td></tr>"
+        )
+    return (
+        '<table class="chairs"><tr><th>from</th><th>until</th><th>chair</th><th>state</th>'
+        f"</tr>{''.join(rows)}</table>"
+    )
+
+
+def _expectations(results: Sequence[ExpectResult]) -> str:
+    if not results:
+        return "<p>This scenario states no expectations.</p>"
+    items = []
+    for r in results:
+        cls, word = (
+            ("ok", "holds")
+            if r.ok and not r.skipped
+            else (
+                ("meta", "not checked: written for other rules") if r.skipped else ("fail", "fails")
+            )
+        )
+        items.append(f'<li><span class="{cls}">{word}</span> {escape(r.describe()[6:])}</li>')
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def to_html(run: Run, expectations: Sequence[ExpectResult] = ()) -> str:
+    """The run as one self-contained HTML page."""
+    plan = run.plan
+    rules = plan.rules_on(plan.start)
+    rules_text = (
+        f"rule14={rules.rule14}, limited_format={str(rules.limited_format).lower()}, "
+        f"rotation={rules.rotation}, quorum={rules.quorum or 'none'}"
+    )
+    overrides = ", ".join(f"{k}={v}" for k, v in plan.overrides.items()) or "none"
+    decisions = [r for r in run.trace if r["kind"] == "decision"]
+    cards = "".join(_card(r) for r in decisions) or "<p>No item was decided.</p>"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{_CSP}">
+<title>{escape(plan.name)} - cstosim</title>
+<style>{_CSS}</style></head>
+<body>
+<header><h1>{escape(plan.name)}</h1>
+<p>{escape(plan.start.isoformat())} to {escape(plan.end.isoformat())} - seed {run.seed} -
+rules on {escape(plan.start.isoformat())}: {escape(rules_text)} - overrides: {escape(overrides)}</p>
+</header>
+<main>
+<section id="description"><h2>The scenario</h2>
+<div class="description">{escape(plan.description or "No description.")}</div></section>
+<section id="decisions"><h2>Decisions ({len(decisions)})</h2>{cards}</section>
+<section id="timeline"><h2>Timeline</h2>{_timeline(run)}</section>
+<section id="chairs"><h2>The chair over time</h2>{_chairs(run)}</section>
+<section id="expectations"><h2>Expectations</h2>{_expectations(expectations)}</section>
+<section id="bodies"><h2>The bodies</h2><div class="graph">{to_svg()}</div></section>
+<footer>Made by cstosim {escape(__version__)}. Every outcome cites the provision that produced
+it; provisions are paraphrased in cstosim's own words (cstosim explain ID).</footer>
+</main></body></html>
+"""

@@ -1,0 +1,61 @@
+"""Plots (matplotlib) and the bodies' graph in DOT, Mermaid and SVG."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from cstosim.bodies import BODIES
+from cstosim.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SUMMIT = str(ROOT / "scenarios" / "uncertain-summit-2026.yaml")
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("ext", ["png", "svg"])
+def test_chairs_plot(tmp_path: Path, ext: str, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / f"chairs.{ext}"
+    assert main(["chairs", "--from", "2011", "--to", "2030", "--plot", str(out)]) == 0
+    data = out.read_bytes()
+    if ext == "png":
+        assert data.startswith(PNG) and len(data) > 5000
+    else:
+        root = ET.fromstring(data)
+        assert root.tag.endswith("svg")
+        assert b"projection" in data
+
+
+def test_sweep_and_explore_plots(tmp_path: Path) -> None:
+    s = tmp_path / "sweep.png"
+    assert main(["sweep", SUMMIT, "--samples", "50", "--plot", str(s)]) == 0
+    assert s.read_bytes().startswith(PNG)
+    e = tmp_path / "power.svg"
+    assert main(["explore", "--members", "ARM,BLR,KAZ", "--plot", str(e)]) == 0
+    assert ET.fromstring(e.read_bytes()).tag.endswith("svg")
+
+
+def test_bad_plot_path(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert (
+        main(["chairs", "--from", "2011", "--to", "2012", "--plot", str(tmp_path / "x.gif")]) == 1
+    )
+    assert ".png or .svg" in capsys.readouterr().err
+    bad = tmp_path / "missing" / "x.png"
+    assert main(["chairs", "--from", "2011", "--to", "2012", "--plot", str(bad)]) == 1
+
+
+def test_graph_formats(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["graph", "--format", "dot"]) == 0
+    dot = capsys.readouterr().out
+    assert dot.startswith("digraph") and all(f"  {b} [" in dot for b in BODIES)
+    assert main(["graph", "--format", "mermaid"]) == 0
+    mer = capsys.readouterr().out
+    assert mer.startswith("flowchart") and "PC ==>|chair rotates with| CSC" in mer
+    out = tmp_path / "g.svg"
+    assert main(["graph", "--format", "svg", "--out", str(out)]) == 0
+    root = ET.fromstring(out.read_text())
+    ns = "{http://www.w3.org/2000/svg}"
+    bodies = [g.get("data-body") for g in root.iter(f"{ns}g")]
+    assert sorted(bodies) == sorted(BODIES)
