@@ -88,8 +88,6 @@ def _row(rec: dict[str, Any]) -> tuple[str, str, str, str, Text, str]:
         why = f"{why} [{', '.join(rec['cites'])}]"
     elif kind == "decision":
         what = f"{rec['body']} decision"
-        if rec.get("title"):
-            item = f"{item}\n({rec['title']})"
         positions = _positions(rec.get("positions", {}))
         outcome = Text(rec["outcome"], style=_OUTCOME_STYLE.get(rec["outcome"], ""))
         extra = []
@@ -98,7 +96,7 @@ def _row(rec: dict[str, Any]) -> tuple[str, str, str, str, Text, str]:
         if rec.get("sensitive_to"):
             extra.append(f"decided by: {', '.join(rec['sensitive_to'])}")
         if extra:
-            outcome.append("\n" + "; ".join(extra), style="dim")
+            outcome.append("\n" + "\n".join(extra), style="dim")
         why = f"{why} [{', '.join(rec['cites'])}]"
     elif kind == "session":
         what = f"{rec['body']} session" + (" (extraordinary)" if rec.get("extraordinary") else "")
@@ -160,10 +158,10 @@ def to_text(run: Run, expectations: Sequence[ExpectResult] = (), width: int | No
     )
     table = Table(show_lines=False, expand=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("what", ratio=2)
+    table.add_column("what", ratio=2, overflow="fold")
     table.add_column("item", ratio=2, overflow="fold")
     table.add_column("positions", ratio=3)
-    table.add_column("outcome", ratio=2)
+    table.add_column("outcome", ratio=2, overflow="fold")
     table.add_column("why", ratio=6)
     for rec in run.trace:
         table.add_row(*(c if isinstance(c, Text) else Text(c) for c in _row(rec)))
