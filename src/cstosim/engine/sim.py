@@ -74,8 +74,9 @@ class Run:
 class World:
     """The state a run changes, and the trace it writes."""
 
-    def __init__(self, env: simpy.Environment, plan: Plan, seed: int) -> None:
+    def __init__(self, env: simpy.Environment, plan: Plan, seed: int, tracing: bool = True) -> None:
         self.env = env
+        self.tracing = tracing
         self.plan = plan
         self.rng = random.Random(seed)
         self.agenda = Agenda(env, plan.offset(plan.end))
@@ -98,7 +99,9 @@ class World:
         return sorted(m for m, s in self.status.items() if s is not Status.SUSPENDED)
 
     def emit(self, kind: str, **fields: Any) -> Record:
-        """Append a trace record dated today."""
+        """Append a trace record dated today (without tracing: just return the fields)."""
+        if not self.tracing:
+            return fields
         rec: Record = {"date": self.today.isoformat(), "kind": kind, **fields}
         self.run.trace.append(rec)
         return rec
@@ -202,7 +205,7 @@ class World:
             stood_aside=list(res.stood_aside),
             cites=[*extra_cites, *(c for c in res.cites if c not in extra_cites)],
             why=why_prefix + (res.why[0].lower() + res.why[1:] if why_prefix else res.why),
-            sensitive_to=[*sensitive_to(pos, **kw), *extra_sensitive],
+            sensitive_to=[*sensitive_to(pos, **kw), *extra_sensitive] if self.tracing else [],
         )
         if ignored:
             rec["ignored_positions"] = ignored
@@ -481,7 +484,7 @@ def crisis(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
     )
     if not adm.admissible:
         flipped = admissibility(req, w.status, armed_attack=not rules.armed_attack)
-        w.emit(
+        rec = w.emit(
             "decision",
             item=d["item"],
             item_kind="assistance",
@@ -497,7 +500,7 @@ def crisis(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
             why=adm.why,
             sensitive_to=["armed_attack"] if flipped.admissible else [],
         )
-        w.run.decisions[d["item"]] = Decision("inadmissible", [], w.run.trace[-1])
+        w.run.decisions[d["item"]] = Decision("inadmissible", [], rec)
         return
     w.emit(
         "consultation",
@@ -605,11 +608,15 @@ _PROCESS = {
 }
 
 
-def simulate(plan: Plan, seed: int | None = None) -> Run:
-    """Run ``plan`` once and return its trace and final state."""
+def simulate(plan: Plan, seed: int | None = None, *, trace: bool = True) -> Run:
+    """Run ``plan`` once and return its trace and final state.
+
+    With ``trace=False`` (sweeps) no trace is kept and ``sensitive_to`` is not computed; the
+    outcomes, bound members, chairs and state are the same.
+    """
     seed = plan.seed if seed is None else seed
     env = simpy.Environment()
-    w = World(env, plan, seed)
+    w = World(env, plan, seed, tracing=trace)
     w.run.status = w.status
     env.process(calendar(w))
     for ev in plan.events:

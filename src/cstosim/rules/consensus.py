@@ -48,7 +48,8 @@ RULE14_READINGS: tuple[str, ...] = ("dissent", "no_objection", "consent")
 # The quorum values a what-if compares against (design 2.1; research 3.4: two thirds at ICMEC).
 QUORUM_ALTERNATIVES: tuple[float | None, ...] = (None, 0.67)
 
-_PARTICIPATING = frozenset({Position.SUPPORT, Position.ABSTAIN, Position.OBJECT})
+# Position by its value; a Position is a str, so either spelling finds its group.
+_BY_VALUE: dict[str, str] = {p.value: p.value for p in Position}
 
 
 @dataclass(frozen=True)
@@ -98,19 +99,21 @@ def decide(
         raise ValueError(f"rule14 must be one of {', '.join(RULE14_READINGS)}, not {rule14!r}")
     if quorum is not None and not 0 < quorum <= 1:
         raise ValueError(f"quorum must be a fraction in (0, 1], not {quorum!r}")
-    pos = {m: Position(p) for m, p in positions.items()}
-    voters = len(pos)
-
-    took_part = sorted(m for m, p in pos.items() if p in _PARTICIPATING)
-    objectors = sorted(m for m, p in pos.items() if p is Position.OBJECT)
-    supporters = sorted(m for m, p in pos.items() if p is Position.SUPPORT)
-    standing = sorted(m for m, p in pos.items() if p is Position.STAND_ASIDE)
+    voters = len(positions)
+    # One pass: sort each member into the groups design 2.1 names.
+    groups: dict[str, list[str]] = {v: [] for v in _BY_VALUE}
+    try:
+        for m in sorted(positions):
+            groups[_BY_VALUE[positions[m]]].append(m)
+    except KeyError as e:
+        allowed = ", ".join(_BY_VALUE)
+        raise ValueError(f"{e.args[0]!r} is not a position; allowed: {allowed}") from None
+    objectors = groups["object"]
+    supporters = groups["support"]
+    standing = groups["stand_aside"]
+    took_part = sorted(supporters + groups["abstain"] + objectors)
     stood_aside = standing if limited_format else []
-    absent = sorted(
-        m
-        for m, p in pos.items()
-        if p is Position.ABSENT or (p is Position.STAND_ASIDE and not limited_format)
-    )
+    absent = groups["absent"] if limited_format else sorted(groups["absent"] + standing)
 
     cites = ["charter.12"]
     if absent:

@@ -53,7 +53,7 @@ def sample_seed(seed: int, i: int) -> int:
 def run_sample(plan: Plan, i: int) -> dict[str, Any]:
     """Run sample ``i`` and return its row: sample, seed and each item's final outcome."""
     s = sample_seed(plan.seed, i)
-    run = simulate(plan, seed=s)
+    run = simulate(plan, seed=s, trace=False)
     outcomes = {item: dec.outcome for item, dec in run.decisions.items()}
     return {"sample": i, "seed": s, "outcomes": outcomes}
 
