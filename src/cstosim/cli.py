@@ -306,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE",
         help="override a rule for this run (repeatable)",
     )
-    p.add_argument("--seed", type=int, default=None, help="the seed (default: the scenario's)")
+    p.add_argument("--seed", type=_seed, default=None, help="the seed (default: the scenario's)")
     p.add_argument("--format", choices=("text", "json", "jsonl", "html"), default="text")
     p.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
     p.set_defaults(func=_cmd_run, parser=p)
@@ -347,7 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE[,KEY=VALUE]",
         help="a rule variant (repeat, at least twice)",
     )
-    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--seed", type=_seed, default=None)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=_cmd_compare, parser=p)
 
@@ -371,7 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="PATH", help="rows as .jsonl (or .csv with a sidecar)")
     p.add_argument("--resume", action="store_true", help="continue the sweep in --out")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
-    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--seed", type=_seed, default=None)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument(
         "--plot", metavar="PATH", help="also plot the outcome frequencies (.png or .svg)"
@@ -454,8 +454,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _seed(text: str) -> int:
+    """A seed: a whole number from 0 to 2**63 - 1 (an argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"{value} is out of range; allowed: 0 to 2**63 - 1")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # never fail on a terminal that is not UTF-8
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

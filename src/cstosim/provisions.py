@@ -285,7 +285,7 @@ _PROVISIONS: tuple[Provision, ...] = (
         rule_key="quorum",
         variants=(
             Variant("none", "no quorum: any participation suffices", True),
-            Variant("0.67", "what-if: two thirds must take part (as the ICMEC's own rules)"),
+            Variant("2/3", "what-if: two thirds must take part (as the ICMEC's own rules)"),
         ),
         episode=(
             "Minsk, 23 Nov 2023: the Belarusian foreign minister admitted that Armenia's absence "

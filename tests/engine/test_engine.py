@@ -395,7 +395,15 @@ def test_a_dated_council_choice_replaces_the_next_handover() -> None:
             {
                 "date": "2012-12-19",
                 "type": "session",
-                "items": [{"id": "kgz", "kind": "chair", "member": "KGZ", "from": "2012-12-19"}],
+                "items": [
+                    {
+                        "id": "kgz",
+                        "kind": "chair",
+                        "member": "KGZ",
+                        "from": "2012-12-19",
+                        "replaces_next_handover": True,
+                    }
+                ],
             }
         ],
     }
@@ -426,18 +434,19 @@ def test_a_council_choice_without_a_vote_is_ignored() -> None:
     assert any("AZE" in r["text"] for r in records(run, "note"))
 
 
-def test_a_member_aggressor_objects_by_default_and_never_contributes() -> None:
+def test_a_member_aggressor_keeps_its_voice_and_never_contributes() -> None:
     ev = {
         "date": "2022-09-14",
         "type": "request_assistance",
         "by": "KGZ",
         "from": "TJK",
         "threat": "aggression",
+        "positions": {"TJK": "object"},
     }
     d = {"name": "t", "start": "2022-09-01", "end": "2022-12-31", "events": [ev]}
     dec = records(run_data(d), "decision")[0]
-    assert dec["positions"]["TJK"] == "object" and dec["blockers"] == ["TJK"]
-    ev["positions"] = {"TJK": "abstain"}
+    assert dec["blockers"] == ["TJK"] and dec["outcome"] == "rejected"
+    del ev["positions"]  # like any member, by default it supports (design 5.1)
     run = run_data(d)
     assert records(run, "decision")[0]["outcome"] == "adopted"
     assert "TJK" not in records(run, "deployment")[0]["contributors"]
@@ -473,3 +482,74 @@ def test_admitted_armed_attack_is_flagged_as_turning_on_the_protocol() -> None:
         ]
     )
     assert records(run_data(d), "decision")[0]["sensitive_to"] == ["armed_attack"]
+
+
+def test_a_dated_choice_without_replacing_lets_the_rotation_go_on() -> None:
+    d = base(
+        chair="ARM",
+        end="2024-12-31",
+        events=[
+            {
+                "date": "2022-06-01",
+                "type": "session",
+                "items": [{"id": "c", "kind": "chair", "member": "KGZ", "from": "2022-06-01"}],
+            }
+        ],
+    )
+    run = run_data(d)
+    assert [(r["date"], r["member"]) for r in records(run, "chair")] == [
+        ("2022-06-01", "KGZ"),
+        ("2023-01-01", "RUS"),
+        ("2024-01-01", "TJK"),
+    ]
+
+
+def test_a_choice_dated_1_january_is_that_day_s_only_handover() -> None:
+    d = base(
+        chair="ARM",
+        start="2022-06-01",
+        end="2024-12-31",
+        events=[
+            {
+                "date": "2022-12-01",
+                "type": "session",
+                "items": [{"id": "c", "kind": "chair", "member": "KAZ", "from": "2023-01-01"}],
+            }
+        ],
+    )
+    run = run_data(d)
+    assert [(r["date"], r["member"]) for r in records(run, "chair")] == [
+        ("2023-01-01", "KAZ"),
+        ("2024-01-01", "KGZ"),
+    ]
+
+
+def test_under_host_rule_the_host_chairs_its_session() -> None:
+    d = {
+        "name": "t",
+        "start": "2009-06-01",
+        "end": "2009-07-01",
+        "chair": "ARM",
+        "events": [
+            {"date": "2009-06-14", "type": "session", "host": "RUS", "items": [{"id": "a"}]}
+        ],
+    }
+    run = run_data(d)
+    kinds = [r["kind"] for r in run.trace]
+    assert kinds == ["chair", "session", "decision"]
+    assert records(run, "session")[0]["chair"] == "RUS"
+
+
+def test_history_applies_after_the_start() -> None:
+    d = {
+        "name": "t",
+        "start": "2012-06-01",
+        "end": "2013-03-01",
+        "events": [{"date": "2013-02-01", "type": "session", "items": [{"id": "a"}]}],
+    }
+    run = run_data(d)
+    (mem,) = records(run, "membership")
+    assert (mem["date"], mem["member"], mem["change"]) == ("2012-12-19", "UZB", "suspend")
+    assert "UZB" not in records(run, "decision")[0]["positions"]
+    d["members"] = SIX
+    assert not records(run_data(d), "membership")

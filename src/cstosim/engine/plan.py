@@ -7,12 +7,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from cstosim.history import chair_on
-from cstosim.members import Status, frozen_positions, members_on
+from cstosim.members import HISTORY, Status, frozen_positions, members_on
+from cstosim.rules.rotation import next_in_turn
 from cstosim.rules.ruleset import (
     ALPHABET_ROTATION_FROM,
     LIMITED_FORMAT_FROM,
     RuleError,
     RuleSet,
+    check_combination,
     check_rule_value,
     rules_on,
 )
@@ -43,6 +45,7 @@ class PItem:
     from_day: date | None = None
     mission: str | None = None
     title: str | None = None
+    replaces_next: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,28 @@ def _positions(d: dict[str, Any]) -> dict[str, PositionSpec]:
     return {k: _spec(v) for k, v in sorted(d.items())}
 
 
+MEMBERSHIP_EVENTS = (m.Join, m.Withdraw, m.Suspend, m.Freeze, m.Unfreeze)
+
+
+def follows_history(sc: m.Scenario) -> bool:
+    """Whether a run applies the built-in membership history after the start date.
+
+    It does unless the file lists its own ``members`` or has membership events or items of its
+    own (join, withdraw, suspend, freeze, unfreeze; suspension or admission items): then the
+    file tells the membership story after the start.
+    """
+    if sc.members is not None:
+        return False
+    for ev in sc.events:
+        if isinstance(ev, MEMBERSHIP_EVENTS):
+            return False
+        if isinstance(ev, m.Session) and any(
+            it.kind in ("suspension", "admission") for it in ev.items
+        ):
+            return False
+    return True
+
+
 def compile_scenario(
     sc: m.Scenario, *, overrides: dict[str, Any] | None = None, seed: int | None = None
 ) -> Plan:
@@ -129,6 +154,7 @@ def compile_scenario(
             raise PlanError(str(e)) from None
         merged[k] = v
     try:
+        check_combination(merged)
         rules_on(sc.start, merged)
     except RuleError as e:
         raise PlanError(str(e), ("rules",)) from None
@@ -156,9 +182,22 @@ def compile_scenario(
     else:
         chair = chair_on(sc.start)
         if chair is not None and chair not in eligible:
-            chair = None
+            # the recorded chair is not in this council: the turn passes on from its place
+            chair = next_in_turn(chair, eligible) if eligible else None
 
     events: list[PEvent] = []
+    if follows_history(sc):
+        # Without its own members or membership events, a scenario lives through the built-in
+        # history: Uzbekistan's suspension, Armenia's freeze and the rest happen on their dates.
+        for hev in HISTORY:
+            if sc.start < hev.date <= sc.end:
+                data = {
+                    "member": hev.member,
+                    "kind": hev.kind,
+                    "position": hev.position,
+                    "note": hev.note,
+                }
+                events.append(PEvent(-1, hev.date, "history", data))
     for i, ev in enumerate(sc.events):
         if isinstance(ev, m.Session):
             items = tuple(
@@ -170,6 +209,7 @@ def compile_scenario(
                     from_day=it.from_,
                     mission=it.mission,
                     title=it.title,
+                    replaces_next=it.replaces_next_handover,
                 )
                 for it in ev.items
             )

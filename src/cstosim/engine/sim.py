@@ -85,6 +85,7 @@ class World:
         self.chair: str | None = plan.chair
         self.pending_chair: str | None = None  # the Council's choice for the next handover
         self.skip_next_handover = False  # a dated Council choice took the next one's place
+        self.dated_choices: set[date] = set()  # days on which the Council's choice takes over
         self.missions: dict[str, dict[str, Any]] = {}
         self.run = Run(plan=plan, seed=seed, chairs=[(plan.start, plan.chair)])
 
@@ -235,6 +236,8 @@ def calendar(w: World) -> Generator[simpy.Event, Any, None]:
         if w.skip_next_handover:
             w.skip_next_handover = False  # the Council's dated choice was this year's handover
             continue
+        if jan1 in w.dated_choices:
+            continue  # the Council chose today's chair itself
         choice = w.take_choice()
         h = handover(w.chair, eligible, rules.rotation, council_choice=choice, order=rules.order)
         if h is not None:
@@ -242,9 +245,28 @@ def calendar(w: World) -> Generator[simpy.Event, Any, None]:
 
 
 def session(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
-    """A session: decide each item in turn, then, under ``host``, hand the chair over."""
+    """A session deciding each item in turn. Under ``host``, a regular CSC session opens under
+    its host's chair (charter.13) unless the Council decides otherwise at it; the trace then
+    shows the handover and the session before the decisions."""
     yield w.agenda.at(w.plan.offset(ev.day), SESSION)
     d = ev.data
+    rules = w.plan.rules_on(w.today)
+    host_rule = rules.rotation == "host" and d["body"] == "CSC" and not d["extraordinary"]
+    first = len(w.run.trace)
+    for item in ev.items:
+        rec = w.decide_item(
+            item.id, item.kind, d["body"], item.positions, d["id"], title=item.title
+        )
+        if rec["outcome"] in ADOPTED:
+            apply_item(w, item, rec)
+    if host_rule:
+        if w.skip_next_handover:
+            w.skip_next_handover = False
+        else:
+            choice = w.take_choice()
+            h = handover(w.chair, w.voters(), "host", host=d["host"], council_choice=choice)
+            if h is not None:
+                w.set_chair(h.member, h.cites, h.why)
     w.emit(
         "session",
         id=d["id"],
@@ -254,21 +276,15 @@ def session(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
         chair=w.chair,
         items=[it.id for it in ev.items],
     )
-    for item in ev.items:
-        rec = w.decide_item(
-            item.id, item.kind, d["body"], item.positions, d["id"], title=item.title
-        )
-        if rec["outcome"] in ADOPTED:
-            apply_item(w, item, rec)
-    rules = w.plan.rules_on(w.today)
-    if rules.rotation == "host" and d["body"] == "CSC" and not d["extraordinary"]:
-        if w.skip_next_handover:
-            w.skip_next_handover = False
-            return
-        choice = w.take_choice()
-        h = handover(w.chair, w.voters(), "host", host=d["host"], council_choice=choice)
-        if h is not None:
-            w.set_chair(h.member, h.cites, h.why)
+    if w.tracing and host_rule:
+        # read in the order things happen at the table: who chairs, the session, its decisions
+        trace = w.run.trace
+        moved = [r for r in trace[first:] if r["kind"] in ("chair", "session")]
+        rest = [r for r in trace[first:] if r["kind"] not in ("chair", "session")]
+        trace[first:] = moved + rest
+    elif w.tracing:
+        trace = w.run.trace
+        trace[first:] = [trace[-1], *trace[first:-1]]
 
 
 def apply_item(w: World, item: PItem, rec: Record) -> None:
@@ -276,10 +292,13 @@ def apply_item(w: World, item: PItem, rec: Record) -> None:
     if item.kind == "chair":
         if item.from_day is None:
             w.pending_chair = item.member  # it takes the place of the next handover
-        elif item.from_day > w.today:
-            w.env.process(scheduled_chair(w, item.member, item.from_day, item.id))
+        elif item.from_day is not None and item.from_day > w.today:
+            w.dated_choices.add(item.from_day)
+            w.env.process(
+                scheduled_chair(w, item.member, item.from_day, item.id, item.replaces_next)
+            )
         else:
-            council_chair(w, item.member, item.id)
+            council_chair(w, item.member, item.id, item.replaces_next)
     elif item.kind == "suspension":
         change_membership(
             w,
@@ -304,18 +323,21 @@ def apply_item(w: World, item: PItem, rec: Record) -> None:
         end_mission(w, item.mission, f"ended by the Council's decision {item.id}")
 
 
-def scheduled_chair(w: World, member: str, day: date, item_id: str) -> Generator:
+def scheduled_chair(
+    w: World, member: str, day: date, item_id: str, replaces_next: bool
+) -> Generator:
     """The Council's chosen chair takes over on the date it set."""
     yield w.agenda.at(w.plan.offset(day), HANDOVER)
-    council_chair(w, member, item_id)
+    council_chair(w, member, item_id, replaces_next)
 
 
-def council_chair(w: World, member: str, item_id: str) -> None:
-    """The Council's chosen chair takes over today, in place of the next handover (charter.13)."""
+def council_chair(w: World, member: str, item_id: str, replaces_next: bool) -> None:
+    """The Council's chosen chair takes over today (charter.13: "unless the Council decides
+    otherwise"); with ``replaces_next`` the next ordinary handover does not happen."""
     if member not in w.voters():
         w.emit("note", text=f"{member} has no vote today and cannot take the chair ({item_id}).")
         return
-    w.skip_next_handover = True
+    w.skip_next_handover = replaces_next
     w.set_chair(
         member,
         ("charter.13",),
@@ -371,6 +393,9 @@ def change_membership(
         if before is Status.VOTING:
             w.status[member] = Status.FROZEN
     elif change == "unfreeze":
+        if before is not Status.FROZEN and member not in w.frozen:
+            w.emit("note", text=f"{member} has not frozen its participation; unfreeze ignored.")
+            return
         w.frozen.pop(member, None)
         if before is Status.FROZEN:
             w.status[member] = Status.VOTING
@@ -386,6 +411,31 @@ def change_membership(
     if change == "freeze":
         rec["position"] = w.frozen.get(member)
     w.check_chair()
+
+
+_HISTORY_CITES = {
+    "join": ("charter.19",),
+    "withdraw": ("charter.19",),
+    "suspend": ("charter.suspension",),
+    "reinstate": ("charter.suspension",),
+    "freeze": ("csc.2010.limited_format",),
+    "unfreeze": ("charter.12",),
+}
+
+
+def history_event(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
+    """A change of membership from the built-in history, on its date."""
+    yield w.agenda.at(w.plan.offset(ev.day), MEMBERSHIP)
+    d = ev.data
+    kind = "join" if d["kind"] == "reinstate" else d["kind"]
+    change_membership(
+        w,
+        d["member"],
+        kind,
+        cites=_HISTORY_CITES[d["kind"]],
+        why=f"{d['member']}: {d['note'] or d['kind']} (built-in history).",
+        position=d["position"],
+    )
 
 
 def membership(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
@@ -523,10 +573,9 @@ def crisis(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
     )
     kind = "assistance" if adm.track == "article4" else "article2_measures"
     what = "Assistance" if adm.track == "article4" else "Article 2 measures"
-    # A member named as the aggressor keeps its voice; unless the file says otherwise it is
-    # taken to object to collective measures against itself.
+    # A member named as the aggressor keeps its voice (design 2.3); its position defaults to
+    # support like any other's (design 5.1), so a file should say how it votes.
     aggressor = d["aggressor"]
-    defaults = {aggressor: "object"} if aggressor in w.status else {}
     flipped = admissibility(req, w.status, armed_attack=not rules.armed_attack)
     rec = w.decide_item(
         d["item"],
@@ -536,7 +585,6 @@ def crisis(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
         sid,
         extra_cites=adm.cites,
         why_prefix=f"{what} for {d['by']} - ",
-        defaults=defaults,
         extra_sensitive=("armed_attack",) if not flipped.admissible else (),
     )
     if rec["outcome"] not in ADOPTED or adm.track != "article4":
@@ -602,6 +650,7 @@ def end_mission(w: World, mission: str | None, reason: str) -> None:
 
 
 _PROCESS = {
+    "history": history_event,
     "session": session,
     "request_assistance": crisis,
     "accede": accession,

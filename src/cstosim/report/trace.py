@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cstosim.engine import ExpectResult, Run
+from cstosim.report.console import terminal_width
 
 __all__ = ["run_document", "to_json", "to_jsonl", "to_text"]
 
@@ -139,7 +139,7 @@ def to_text(run: Run, expectations: Sequence[ExpectResult] = (), width: int | No
     """A readable timeline: date, body, item, positions, outcome and reason."""
     plan = run.plan
     if width is None:
-        width = int(os.environ.get("COLUMNS", "0") or 0) or 140
+        width = terminal_width()
     buf = io.StringIO()
     console = Console(
         file=buf, width=width, force_terminal=False, color_system=None, highlight=False

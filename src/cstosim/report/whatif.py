@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import io
-import os
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from cstosim.report.console import terminal_width
+
 __all__ = ["render_comparison", "render_exploration", "render_summary"]
 
 
 def _console(buf: io.StringIO) -> Console:
-    width = int(os.environ.get("COLUMNS", "0") or 0) or 140
-    return Console(file=buf, width=width, force_terminal=False, color_system=None, highlight=False)
+    return Console(
+        file=buf, width=terminal_width(), force_terminal=False, color_system=None, highlight=False
+    )
 
 
 def render_comparison(comparison: Any) -> str:

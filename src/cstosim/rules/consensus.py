@@ -46,7 +46,7 @@ class Outcome(StrEnum):
 
 RULE14_READINGS: tuple[str, ...] = ("dissent", "no_objection", "consent")
 # The quorum values a what-if compares against (design 2.1; research 3.4: two thirds at ICMEC).
-QUORUM_ALTERNATIVES: tuple[float | None, ...] = (None, 0.67)
+QUORUM_ALTERNATIVES: tuple[float | None, ...] = (None, 2 / 3)
 
 # Position by its value; a Position is a str, so either spelling finds its group.
 _BY_VALUE: dict[str, str] = {p.value: p.value for p in Position}

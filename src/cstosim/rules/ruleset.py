@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
 
+from cstosim.members import STATES
 from cstosim.rules.article4 import ARMED_ATTACK_FROM
 from cstosim.rules.consensus import RULE14_READINGS
 from cstosim.rules.rotation import ROTATIONS
@@ -34,8 +35,8 @@ RULE_KEYS: dict[str, str] = {
     "rule14": "one of dissent, no_objection, consent",
     "limited_format": "true or false",
     "rotation": "one of " + ", ".join(ROTATIONS),
-    "quorum": "none, or a fraction in (0, 1] such as 0.67",
-    "order": "a list of member codes (with rotation: order)",
+    "quorum": "none, or a fraction in (0, 1] such as 0.5 or 2/3",
+    "order": "a list of known member codes, such as ARM,BLR,KAZ (with rotation: order)",
     "armed_attack": "true or false",
     "response_days": "a whole number of days from 0 to 365",
     "mission_days": "a whole number of days from 1 to 3650",
@@ -89,7 +90,9 @@ def check_rule_value(key: str, value: Any) -> None:
         )
     elif key == "order":
         ok = value is None or (
-            isinstance(value, tuple | list) and all(isinstance(c, str) for c in value)
+            isinstance(value, tuple | list)
+            and len(value) > 0
+            and all(isinstance(c, str) and c in STATES for c in value)
         )
     elif key == "response_days":
         ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 365
@@ -115,8 +118,9 @@ def parse_rule_value(key: str, text: str) -> Any:
             value = None
         else:
             try:
-                value = float(t)
-            except ValueError:
+                num, _, den = t.partition("/")
+                value = float(num) / float(den) if den else float(num)
+            except (ValueError, ZeroDivisionError):
                 raise RuleError(f"quorum cannot be {t!r}; allowed: {RULE_KEYS[key]}") from None
     elif key in ("response_days", "mission_days"):
         try:
@@ -127,6 +131,12 @@ def parse_rule_value(key: str, text: str) -> Any:
         value = tuple(c.strip().upper() for c in t.split(",") if c.strip())
     check_rule_value(key, value)
     return value
+
+
+def check_combination(rules: Mapping[str, Any]) -> None:
+    """Raise RuleError where rule keys that are each allowed do not fit together."""
+    if rules.get("rotation") == "order" and not rules.get("order"):
+        raise RuleError("rotation 'order' needs order=CODE,CODE,...; allowed: give both")
 
 
 def rules_on(day: date, overrides: Mapping[str, Any] | None = None) -> RuleSet:

@@ -17,6 +17,9 @@ from cstosim.scenario.yamlpos import MAX_BYTES, Located, Pos, YamlError, load
 __all__ = ["Problem", "ScenarioError", "load_scenario", "parse_scenario"]
 
 MAX_PROBLEMS = 20
+EARLIEST = date(1900, 1, 1)  # scenario dates are kept in a range where date arithmetic is safe
+LATEST = date(8999, 12, 31)
+MAX_SUGGEST = 500  # "did you mean" looks among at most this many names
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ def _data_path(loc: tuple, data: Any) -> tuple[tuple, bool]:
 
 
 def _suggest(word: str, allowed: list[str]) -> str:
+    if len(allowed) > MAX_SUGGEST:
+        return ""
     close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -208,6 +213,17 @@ def _semantic(sc: m.Scenario) -> list[tuple[tuple, bool, str]]:
     def inside(d: date) -> bool:
         return sc.start <= d <= sc.end
 
+    if not (sc.start >= EARLIEST and sc.end <= LATEST):
+        where = ("start",) if sc.start < EARLIEST else ("end",)
+        out.append(
+            (
+                where,
+                False,
+                f"dates run from {EARLIEST.isoformat()} to "
+                f"{LATEST.isoformat()}; allowed: a scenario within them",
+            )
+        )
+        return out
     if sc.end < sc.start:
         out.append(
             (
@@ -287,7 +303,15 @@ def _semantic(sc: m.Scenario) -> list[tuple[tuple, bool, str]]:
                 pass  # admissible or not is the rule's call (cst.4), not the file's
         elif isinstance(ev, m.Withdraw) and ev.effective is not None:
             earliest = withdrawal_effective(ev.date)
-            if ev.effective < earliest:
+            if ev.effective > LATEST:
+                out.append(
+                    (
+                        ("events", i, "effective"),
+                        False,
+                        f"dates run to {LATEST.isoformat()}; allowed: an earlier date",
+                    )
+                )
+            elif ev.effective < earliest:
                 out.append(
                     (
                         ("events", i, "effective"),
@@ -408,7 +432,18 @@ def load_scenario(path: str | Path) -> tuple[m.Scenario, Located]:
                     )
                 ]
             )
-        raw = p.read_bytes()[: MAX_BYTES + 1]
+        with p.open("rb") as fh:  # bounded: a device or pipe may never end
+            raw = fh.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise ScenarioError(
+                [
+                    Problem(
+                        name,
+                        Pos(1, 1),
+                        f"more than {MAX_BYTES} bytes; allowed: at most {MAX_BYTES}",
+                    )
+                ]
+            )
     except OSError as e:
         raise ScenarioError([Problem(name, Pos(1, 1), f"cannot read: {e.strerror or e}")]) from None
     if b"\x00" in raw:

@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
+    StrictFloat,
     StrictInt,
     model_validator,
 )
@@ -119,7 +120,7 @@ class Rules(_Strict):
     rule14: Literal["dissent", "no_objection", "consent"] | None = None
     limited_format: StrictBool | None = None
     rotation: Literal["russian_alphabet", "host", "english_alphabet", "order"] | None = None
-    quorum: Annotated[float, Field(gt=0, le=1)] | None = None
+    quorum: Annotated[StrictInt | StrictFloat, Field(gt=0, le=1)] | None = None
     order: list[MemberCode] | None = None
     armed_attack: StrictBool | None = None
     response_days: Annotated[StrictInt, Field(ge=0, le=365)] | None = None
@@ -145,6 +146,7 @@ class Item(_Strict):
     positions: Positions = {}
     member: MemberCode | None = None
     from_: dt.date | None = Field(default=None, alias="from")
+    replaces_next_handover: StrictBool = False
     mission: Id | None = None
 
     @model_validator(mode="after")

@@ -19,6 +19,7 @@ __all__ = ["MAX_BYTES", "MAX_DEPTH", "Located", "Pos", "YamlError", "load"]
 MAX_BYTES = 1_048_576  # 1 MiB: the largest scenario file accepted
 MAX_DEPTH = 32  # nesting of mappings and sequences
 MAX_NODES = 200_000  # scalars, mappings and sequences in one file
+MAX_DIGITS = 30  # the longest integer literal accepted
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -116,6 +117,10 @@ def _build(loader: _Loader, node: Node, path: Path, out: Located, budget: list[i
             f"tag {node.tag!r} is not allowed; only plain YAML data (no tags)", _pos(node)
         )
     out.values[path] = _pos(node)
+    if node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_DIGITS:
+        raise YamlError(
+            f"a number with {len(node.value)} characters; allowed: at most {MAX_DIGITS}", _pos(node)
+        )
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for knode, vnode in node.value:
@@ -147,8 +152,9 @@ def load(text: str) -> Located:
     """Parse YAML ``text`` into plain data with positions; raises YamlError."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise YamlError(f"the file is larger than {MAX_BYTES // 1024} KiB")
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         out = Located(None)
         if node is None:
@@ -157,6 +163,14 @@ def load(text: str) -> Located:
         return out
     except YamlError:
         raise
+    except yaml.reader.ReaderError as e:
+        line = text.count("\n", 0, e.position) + 1
+        col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        code = ord(e.character) if isinstance(e.character, str) else int(e.character)
+        raise YamlError(
+            f"a control character (code {code:#04x}) is not allowed in YAML; remove it",
+            Pos(line, col),
+        ) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         what = (e.problem or e.context or "not valid YAML").strip()
@@ -166,4 +180,5 @@ def load(text: str) -> Located:
     except (ValueError, OverflowError) as e:  # e.g. a timestamp like 2022-13-45
         raise YamlError(f"bad value: {e}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
