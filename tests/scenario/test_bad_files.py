@@ -152,6 +152,16 @@ CASES: list[tuple[str, str | bytes, int, int, tuple[str, ...]]] = [
     ),
     ("list instead of mapping", HEAD + "rules: [dissent]\n", 4, 8, ("mapping",)),
     ("deep nesting", "name: " + "[" * 60 + "]" * 60 + "\n", 1, 38, ("nesting deeper",)),
+    ("huge integer", HEAD + "seed: 0x" + "f" * 5000 + "\n", 4, 7, ("at most 30",)),
+    ("control character", "name: x\x07\nstart: 2022-01-01\n", 1, 8, ("control character",)),
+    (
+        "dates past the range",
+        "name: x\nstart: 9999-01-01\nend: 9999-12-31\n",
+        3,
+        6,
+        ("dates run from 1900-01-01 to 8999-12-31",),
+    ),
+    ("string quorum", HEAD + "rules: {quorum: '0.5'}\n", 4, 17, ("number",)),
 ]
 
 
@@ -197,3 +207,29 @@ def test_several_mistakes_are_all_reported(tmp_path: Path, capsys: pytest.Captur
     assert main(["validate", str(f)]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert [ln.split(": ")[0] for ln in lines] == [f"{f}:4:7", f"{f}:5:10"]
+
+
+def test_endless_input_is_refused(capsys: pytest.CaptureFixture) -> None:
+    assert main(["validate", "/dev/zero"]) == 1
+    err = capsys.readouterr().err
+    assert "/dev/zero:1:1: more than" in err and "Traceback" not in err
+
+
+def test_rotation_order_without_an_order(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    f = tmp_path / "s.yaml"
+    f.write_text(HEAD)
+    assert main(["run", str(f), "--set", "rotation=order"]) == 1
+    assert "needs order" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as e:
+        main(["run", str(f), "--set", "order=ARM,XYZ"])
+    assert e.value.code == 2
+
+
+def test_odd_environment_does_not_crash(tmp_path: Path) -> None:
+    f = tmp_path / "s.yaml"
+    f.write_text(HEAD + "events:\n  - {date: 2022-01-05, type: session, items: [{id: a}]}\n")
+    env = {**__import__("os").environ, "COLUMNS": "abc", "PYTHONIOENCODING": "latin-1"}
+    p = subprocess.run(
+        [sys.executable, "-m", "cstosim", "run", str(f)], capture_output=True, timeout=60, env=env
+    )
+    assert p.returncode == 0 and b"Traceback" not in p.stderr
