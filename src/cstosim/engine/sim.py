@@ -32,7 +32,7 @@ from cstosim.engine.agenda import (
 from cstosim.engine.plan import PEvent, PItem, Plan, PositionSpec
 from cstosim.members import Status
 from cstosim.rules.article4 import Request, admissibility
-from cstosim.rules.consensus import decide, sensitive_to
+from cstosim.rules.consensus import ConsensusResult, decide, sensitive_to
 from cstosim.rules.membership import withdrawal_effective
 from cstosim.rules.rotation import handover, next_in_turn
 
@@ -77,6 +77,9 @@ class World:
     def __init__(self, env: simpy.Environment, plan: Plan, seed: int, tracing: bool = True) -> None:
         self.env = env
         self.tracing = tracing
+        self._voters: list[str] | None = None  # cached; cleared on every membership change
+        self._now: float = -1.0
+        self._today: date = plan.start
         self.plan = plan
         self.rng = random.Random(seed)
         self.agenda = Agenda(env, plan.offset(plan.end))
@@ -93,11 +96,16 @@ class World:
     @property
     def today(self) -> date:
         """The simulated date."""
-        return self.plan.day(self.env.now)
+        now = self.env.now
+        if now != self._now:
+            self._now, self._today = now, self.plan.day(now)
+        return self._today
 
     def voters(self) -> list[str]:
         """Members with a vote today (voting or frozen), sorted by code."""
-        return sorted(m for m, s in self.status.items() if s is not Status.SUSPENDED)
+        if self._voters is None:
+            self._voters = sorted(m for m, s in self.status.items() if s is not Status.SUSPENDED)
+        return self._voters
 
     def emit(self, kind: str, **fields: Any) -> Record:
         """Append a trace record dated today (without tracing: just return the fields)."""
@@ -185,12 +193,19 @@ class World:
         """Decide one item by consensus (design 2.1) and write its decision record."""
         rules = self.plan.rules_on(self.today)
         pos, ignored = self.positions_for(given, defaults or {})
-        kw = {
-            "rule14": rules.rule14,
-            "limited_format": rules.limited_format,
-            "quorum": rules.quorum,
-        }
-        res = decide(pos, **kw)
+        res, sens = _decided(pos, rules.rule14, rules.limited_format, rules.quorum, self.tracing)
+        if not self.tracing:  # sweeps: only the outcome and who is bound matter
+            rec = {"outcome": res.outcome.value}
+            self.run.decisions[item_id] = Decision(res.outcome.value, list(res.bound), rec)
+            return rec
+        fields = _record_fields(res, sens)
+        if extra_cites or why_prefix or extra_sensitive:
+            fields = {
+                **fields,
+                "cites": [*extra_cites, *(c for c in res.cites if c not in extra_cites)],
+                "why": why_prefix + (res.why[0].lower() + res.why[1:] if why_prefix else res.why),
+                "sensitive_to": [*sens, *extra_sensitive],
+            }
         rec = self.emit(
             "decision",
             item=item_id,
@@ -198,15 +213,15 @@ class World:
             title=title,
             body=body,
             session=session_id,
-            outcome=res.outcome.value,
+            outcome=fields["outcome"],
             positions=pos,
-            bound=list(res.bound),
-            blockers=list(res.blockers),
-            may_accede=list(res.may_accede),
-            stood_aside=list(res.stood_aside),
-            cites=[*extra_cites, *(c for c in res.cites if c not in extra_cites)],
-            why=why_prefix + (res.why[0].lower() + res.why[1:] if why_prefix else res.why),
-            sensitive_to=[*sensitive_to(pos, **kw), *extra_sensitive] if self.tracing else [],
+            bound=fields["bound"],
+            blockers=fields["blockers"],
+            may_accede=fields["may_accede"],
+            stood_aside=fields["stood_aside"],
+            cites=fields["cites"],
+            why=fields["why"],
+            sensitive_to=fields["sensitive_to"],
         )
         if ignored:
             rec["ignored_positions"] = ignored
@@ -217,6 +232,54 @@ class World:
             )
         self.run.decisions[item_id] = Decision(res.outcome.value, list(res.bound), rec)
         return rec
+
+
+# The rule functions are pure, so their results can be remembered: the same positions under
+# the same rules give the same result in every run of a process (sweeps repeat them a lot).
+_MEMO: dict[tuple, tuple[ConsensusResult, tuple[str, ...] | None]] = {}
+_MEMO_MAX = 65_536
+
+
+def _decided(
+    pos: dict[str, str], rule14: str, lf: bool, quorum: float | None, want_sensitive: bool
+) -> tuple[ConsensusResult, tuple[str, ...]]:
+    """decide() and, when wanted, sensitive_to() for these positions and rules, memoised."""
+    key = (tuple(pos.items()), rule14, lf, quorum)
+    hit = _MEMO.get(key)
+    if hit is None or (want_sensitive and hit[1] is None):
+        res = hit[0] if hit else decide(pos, rule14=rule14, limited_format=lf, quorum=quorum)
+        sens = (
+            sensitive_to(pos, rule14=rule14, limited_format=lf, quorum=quorum)
+            if want_sensitive
+            else None
+        )
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[key] = hit = (res, sens)
+    return hit[0], hit[1] or ()
+
+
+_FIELDS: dict[tuple, dict[str, Any]] = {}
+
+
+def _record_fields(res: ConsensusResult, sens: tuple[str, ...]) -> dict[str, Any]:
+    """The parts of a decision record that depend only on the result (shared, never mutated)."""
+    key = (res, sens)
+    f = _FIELDS.get(key)
+    if f is None:
+        if len(_FIELDS) >= _MEMO_MAX:
+            _FIELDS.clear()
+        f = _FIELDS[key] = {
+            "outcome": res.outcome.value,
+            "bound": list(res.bound),
+            "blockers": list(res.blockers),
+            "may_accede": list(res.may_accede),
+            "stood_aside": list(res.stood_aside),
+            "cites": list(res.cites),
+            "why": res.why,
+            "sensitive_to": list(sens),
+        }
+    return f
 
 
 # -- processes -------------------------------------------------------------------------------
@@ -399,6 +462,7 @@ def change_membership(
         w.frozen.pop(member, None)
         if before is Status.FROZEN:
             w.status[member] = Status.VOTING
+    w._voters = None
     after = w.status.get(member)
     rec = w.emit(
         "membership",
