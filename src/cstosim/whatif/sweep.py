@@ -19,6 +19,7 @@ import math
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,8 @@ __all__ = [
     "wilson",
 ]
 
-CHUNK = 64  # samples per task
+CHUNK = 64  # samples per task, at least
+MAX_CHUNK = 2048  # and at most
 WINDOW_PER_WORKER = 4  # tasks in flight per worker
 
 
@@ -169,7 +171,14 @@ def _dask(
                 ac.add(f)
             for f in ac:
                 a = starts.pop(f.key)
-                yield a, f.result()
+                try:
+                    rows = f.result()
+                except Exception as e:  # a task that failed even after its retries
+                    raise SweepError(
+                        f"a Dask worker failed on samples from {a} ({type(e).__name__}: {e}); "
+                        "the rows written so far are kept: rerun with --resume"
+                    ) from None
+                yield a, rows
                 f.release()
                 for na, nb in list(itertools.islice(todo, 1)):
                     g = client.submit(run_chunk, plan_future, na, nb, pure=False, retries=2)
@@ -364,7 +373,7 @@ def sweep(
     resume: bool = False,
     resolved: dict[str, Any] | None = None,
     items: list[str] | None = None,
-    chunk: int = CHUNK,
+    chunk: int | None = None,
     on_row: Callable[[dict[str, Any]], None] | None = None,
 ) -> SweepSummary:
     """Run ``samples`` samples of ``plan`` and return the outcome counts per item.
@@ -401,6 +410,9 @@ def sweep(
             writer.open(append=resume)
         except OSError as e:
             raise SweepError(f"cannot write {out}: {e.strerror or e}") from None
+    if chunk is None:
+        # enough chunks to keep every worker busy, few enough that task overhead stays small
+        chunk = max(CHUNK, min(MAX_CHUNK, (samples - first) // (workers * 32) or CHUNK))
     if backend == "dask":
         rows = _dask(plan, first, samples, workers, chunk, scheduler)
     else:
@@ -418,6 +430,11 @@ def sweep(
         raise SweepError(
             f"writing {out} failed after {summary.samples} samples ({e.strerror or e}); "
             "the rows written so far are kept: rerun with --resume"
+        ) from None
+    except BrokenProcessPool:
+        raise SweepError(
+            f"a worker process died after {summary.samples} samples; the rows written so far "
+            "are kept: rerun with --resume"
         ) from None
     finally:
         if writer is not None:
