@@ -49,9 +49,7 @@ def test_file_size_limit(tmp_path: Path) -> None:
 
 
 def test_event_item_and_horizon_caps() -> None:
-    ev = "".join(
-        "  - {date: 2022-01-05, type: join, member: UZB}\n" for _ in range(MAX_EVENTS + 1)
-    )
+    ev = "".join("  - {date: 2022-01-05, type: join, member: UZB}\n" for _ in range(MAX_EVENTS + 1))
     assert "too many entries" in problems(HEAD + "events:\n" + ev)
     items = "".join(f"      - {{id: i{k}}}\n" for k in range(1001))
     assert "at most 1000" in problems(
