@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 import yaml
+from tests.sweep_helpers import sweep_killed_midway
 
 from cstosim.engine import compile_scenario
 from cstosim.scenario import ScenarioError, load_scenario, parse_scenario
@@ -85,32 +84,10 @@ def test_dask_sweep_killed_and_resumed(tmp_path: Path) -> None:
     full = tmp_path / "full.jsonl"
     assert cli("sweep", SUMMIT, "--samples", "4000", "--out", str(full)).returncode == 0
     part = tmp_path / "part.jsonl"
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "cstosim",
-            "sweep",
-            SUMMIT,
-            "--samples",
-            "4000",
-            "--workers",
-            "2",
-            "--backend",
-            "dask",
-            "--out",
-            str(part),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
+    written = sweep_killed_midway(
+        SUMMIT, part, "--samples", "4000", "--workers", "2", "--backend", "dask", min_bytes=30_000
     )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not (part.exists() and part.stat().st_size > 30_000):
-        time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
-    assert 0 < part.stat().st_size < full.stat().st_size
+    assert 0 < len(written) < full.stat().st_size
     p = cli(
         "sweep",
         SUMMIT,

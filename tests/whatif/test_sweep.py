@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +12,7 @@ import pytest
 from cstosim.engine import compile_scenario
 from cstosim.scenario import load_scenario
 from cstosim.whatif.sweep import SweepError, run_sample, sample_seed, sweep, wilson
+from tests.sweep_helpers import sweep_killed_midway
 
 ROOT = Path(__file__).resolve().parents[2]
 SUMMIT = str(ROOT / "scenarios" / "uncertain-summit-2026.yaml")
@@ -91,32 +89,9 @@ def test_resume_after_sigkill_gives_the_uninterrupted_file(tmp_path: Path) -> No
     full = tmp_path / "full.jsonl"
     assert cli("sweep", SUMMIT, "--samples", "6000", "--out", str(full)).returncode == 0
     part = tmp_path / "part.jsonl"
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "cstosim",
-            "sweep",
-            SUMMIT,
-            "--samples",
-            "6000",
-            "--workers",
-            "2",
-            "--out",
-            str(part),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
+    written = sweep_killed_midway(
+        SUMMIT, part, "--samples", "6000", "--workers", "2", min_bytes=20_000
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if part.exists() and part.stat().st_size > 20_000:
-            break
-        time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
-    written = part.read_bytes()
     assert 0 < len(written) < len(full.read_bytes())
     p = cli("sweep", SUMMIT, "--samples", "6000", "--out", str(part), "--resume")
     assert p.returncode == 0, p.stderr

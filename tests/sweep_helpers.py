@@ -1,0 +1,29 @@
+"""Start a sweep in a child process and kill it once it has written some rows."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def sweep_killed_midway(
+    scenario: str, out: Path, *args: str, min_bytes: int = 20_000, timeout: float = 120
+) -> bytes:
+    """Run ``cstosim sweep scenario --out out *args``, SIGKILL its process group once ``out``
+    holds ``min_bytes``, and return what it had written."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cstosim", "sweep", scenario, "--out", str(out), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not (out.exists() and out.stat().st_size > min_bytes):
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    return out.read_bytes()
