@@ -131,13 +131,25 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+# directories that hold YAML that is not a scenario (virtualenvs, the rules' own test cases)
+_SKIP_DIRS = frozenset({"node_modules", "site-packages", "cases", "__pycache__"})
+
+
 def _scenario_files(paths: Sequence[str]) -> list[str]:
     """The .yaml/.yml files named or found under ``paths``, sorted."""
     files: list[str] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files += sorted(str(f) for f in path.rglob("*") if f.suffix in (".yaml", ".yml"))
+            files += sorted(
+                str(f)
+                for f in path.rglob("*")
+                if f.suffix in (".yaml", ".yml")
+                and not any(
+                    part.startswith(".") or part in _SKIP_DIRS
+                    for part in f.relative_to(path).parts[:-1]
+                )
+            )
         else:
             files.append(p)
     return files

@@ -150,6 +150,8 @@ def _describe(err: dict, data: Any, path: tuple) -> str:
         "date_from_datetime_inexact",
         "date_from_datetime_parsing",
     ):
+        if hasattr(value, "hour"):
+            return f"{value.isoformat(sep=' ')} has a time of day; dates are written YYYY-MM-DD"
         return f"{value!r} is not a date; dates are written YYYY-MM-DD"
     if kind == "bool_type":
         return f"{value!r} is not true or false; allowed: true, false"
