@@ -153,3 +153,18 @@ def test_seed_changes_only_probabilistic_runs(tmp_path: Path) -> None:
     assert a == b  # no probabilities in this scenario: the seed changes nothing
     doc = json.loads(cli("run", KAZ, "--format", "json", "--seed", "9").stdout)
     assert doc["seed"] == 9
+
+
+def test_bundled_scenarios_satisfy_the_json_schema() -> None:
+    import jsonschema
+    import yaml
+
+    schema = json.loads(cli("schema").stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for f in sorted(SCENARIOS.glob("*.yaml")):
+        data = json.loads(json.dumps(yaml.safe_load(f.read_text()), default=str))
+        errors = list(validator.iter_errors(data))
+        assert not errors, (f.name, errors[0].message)
+    bad = {"name": "x", "start": "2022-01-01", "end": "2022-01-02", "members": ["XXX"]}
+    assert list(validator.iter_errors(bad))

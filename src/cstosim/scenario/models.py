@@ -19,6 +19,7 @@ from pydantic import (
     StrictBool,
     StrictFloat,
     StrictInt,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -102,10 +103,30 @@ def _position_spec(value: Any) -> Any:
     )
 
 
-MemberCode = Annotated[str, AfterValidator(_known_member)]
+_POSITION_SCHEMA: dict[str, Any] = {
+    "oneOf": [
+        {"enum": list(POSITIONS)},
+        {
+            "type": "object",
+            "propertyNames": {"enum": list(POSITIONS)},
+            "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1},
+            "description": "probabilities of positions, summing to 1",
+        },
+    ]
+}
+MemberCode = Annotated[str, AfterValidator(_known_member), WithJsonSchema({"enum": list(STATES)})]
 StateCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-PositionSpec = Annotated[Any, BeforeValidator(_position_spec)]
-Positions = dict[MemberCode, PositionSpec]
+PositionSpec = Annotated[Any, BeforeValidator(_position_spec), WithJsonSchema(_POSITION_SCHEMA)]
+Positions = Annotated[
+    dict[MemberCode, PositionSpec],
+    WithJsonSchema(
+        {
+            "type": "object",
+            "propertyNames": {"enum": list(STATES)},
+            "additionalProperties": _POSITION_SCHEMA,
+        }
+    ),
+]
 Id = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Text = Annotated[str, Field(max_length=20_000)]
 
