@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -254,8 +255,8 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
         raise CliError(str(e)) from None
     if args.plot:
         _plot(plot_sweep, summary.as_dict(), args.plot)
-    sets = "".join(f" --set {s}" for s in args.set)
-    repro = f"cstosim run {args.file}{sets} --seed {{seed}}"
+    sets = "".join(f" --set {shlex.quote(s)}" for s in args.set)
+    repro = f"cstosim run {shlex.quote(args.file)}{sets} --seed {{seed}}"
     if args.format == "json":
         doc = summary.as_dict()
         doc["reproduce"] = repro
@@ -268,6 +269,8 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
 def _cmd_explore(args: argparse.Namespace) -> int:
     """Every position profile of a council under every rule variant."""
     members = [m.strip().upper() for m in args.members.split(",") if m.strip()]
+    if len(set(members)) != len(members):
+        args.parser.error(f"--members names a member twice: {args.members}")
     overrides = _parse_sets(args.parser, args.set)
     try:
         result = api.explore_council(members, overrides)
@@ -376,8 +379,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=raw,
     )
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--samples", type=int, required=True, metavar="N")
-    p.add_argument("--workers", type=int, default=1, metavar="K")
+    p.add_argument("--samples", type=_count(0), required=True, metavar="N")
+    p.add_argument("--workers", type=_count(1), default=1, metavar="K")
     p.add_argument("--backend", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", metavar="ADDR", help="an existing Dask scheduler")
     p.add_argument("--out", metavar="PATH", help="rows as .jsonl (or .csv with a sidecar)")
@@ -466,6 +469,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _count(least: int) -> Any:
+    """An argparse type: a whole number of at least ``least``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < least:
+            raise argparse.ArgumentTypeError(f"{value} is too small; allowed: {least} or more")
+        return value
+
+    return parse
+
+
 def _seed(text: str) -> int:
     """A seed: a whole number from 0 to 2**63 - 1 (an argparse type)."""
     try:
@@ -494,6 +512,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print(
+            "cstosim: interrupted; a sweep's rows written so far are kept (--resume continues it)",
+            file=sys.stderr,
+        )
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -123,8 +125,8 @@ def test_a_dead_worker_is_reported_and_the_rows_kept(
         sweep(plan(), 1000, workers=2, out=out)
     assert "--resume" in str(e.value) and "worker" in str(e.value)
     monkeypatch.undo()
-    lines = out.read_text().splitlines()
-    assert len(lines) >= 1  # the header, and the rows finished before the crash
+    # the rows finished before the crash are kept (if none were, no file is left behind)
+    assert not out.exists() or out.read_text().startswith('{"cstosim_sweep"')
     summary = sweep(plan(), 1000, workers=2, out=out, resume=True)
     assert summary.samples == 1000
     full = tmp_path / "full.jsonl"
@@ -210,3 +212,82 @@ def test_yaml_round_trip_of_a_scenario_is_stable() -> None:
     data = sc.model_dump(mode="json", by_alias=True, exclude_none=True)
     again, _ = parse_scenario(yaml.safe_dump(data, sort_keys=False), "again.yaml")
     assert again == sc
+
+
+@pytest.mark.parametrize(
+    "address", ["not an address", "tcp://127.0.0.1", "tcp://127.0.0.1:abc", "foo://127.0.0.1:1"]
+)
+def test_a_bad_scheduler_address_is_a_clear_error(tmp_path: Path, address: str) -> None:
+    out = tmp_path / "rows.jsonl"
+    p = cli(
+        "sweep",
+        SUMMIT,
+        "--samples",
+        "10",
+        "--backend",
+        "dask",
+        "--scheduler",
+        address,
+        "--out",
+        str(out),
+    )
+    assert p.returncode == 1 and "Traceback" not in p.stderr and "cannot reach" in p.stderr
+    assert not out.exists()  # nothing half-made is left to trip --resume
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["[1, 2]\n", '"x"\n', None, '{"outcomes": 5}'],
+    ids=["list-header", "string-header", "row-without-seed", "bad-outcomes"],
+)
+def test_resume_on_a_malformed_file(tmp_path: Path, content: str | None) -> None:
+    out = tmp_path / "rows.jsonl"
+    assert cli("sweep", SUMMIT, "--samples", "5", "--out", str(out)).returncode == 0
+    header = out.read_text().splitlines()[0]
+    if content is None:
+        out.write_text(header + '\n{"sample": 0}\n')
+    elif content.startswith("{"):
+        out.write_text(header + '\n{"sample": 0, "seed": 1, "outcomes": 5}\n')
+    else:
+        out.write_text(content)
+    p = cli("sweep", SUMMIT, "--samples", "5", "--out", str(out), "--resume")
+    assert "Traceback" not in p.stderr
+    if content is None or content.startswith("{"):
+        # a malformed row is redone like a torn one
+        assert p.returncode == 0 and len(out.read_text().splitlines()) == 6
+    else:
+        assert p.returncode == 1 and "cannot resume" in p.stderr
+
+
+def test_usage_errors_of_sweep_exit_2() -> None:
+    for args in (["--samples", "-5"], ["--samples", "5", "--workers", "0"]):
+        p = cli("sweep", SUMMIT, *args)
+        assert p.returncode == 2 and "Traceback" not in p.stderr
+
+
+def test_ctrl_c_keeps_the_rows_and_says_how_to_resume(tmp_path: Path) -> None:
+    out = tmp_path / "rows.jsonl"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "cstosim",
+            "sweep",
+            SUMMIT,
+            "--samples",
+            "10000000",
+            "--out",
+            str(out),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out.exists() and out.stat().st_size > 20_000):
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and "Traceback" not in err and "--resume" in err
+    p = cli("sweep", SUMMIT, "--samples", "3000", "--out", str(out), "--resume")
+    assert p.returncode == 0, p.stderr

@@ -74,20 +74,26 @@ def _names(codes: Sequence[str]) -> str:
     return ", ".join(escape(f"{c} ({STATES[c].name_en})" if c in STATES else c) for c in codes)
 
 
-def _alternatives(rec: dict[str, Any]) -> str:
-    """What each reading of Rule 14, with and without the limited format, gives this item."""
+def _alternatives(rec: dict[str, Any], quorum: float | None) -> str:
+    """What each reading of Rule 14, with and without the limited format, gives this item
+    (under the run's quorum)."""
     pos = rec.get("positions") or {}
+    keys = rec.get("sensitive_to") or []
     if not pos:
-        return ""
+        if not keys:
+            return ""
+        return (
+            f'<div class="sensitive"><p><strong>A rule variant decides this outcome:</strong> '
+            f"other values of {escape(', '.join(keys))} would change it.</p></div>"
+        )
     rows = []
     for lf in (True, False):
         cells = []
         for r14 in RULE14_READINGS:
-            res = decide(pos, rule14=r14, limited_format=lf)
+            res = decide(pos, rule14=r14, limited_format=lf, quorum=quorum)
             cells.append(f"<td>{_badge(res.outcome.value)}</td>")
         rows.append(f"<tr><th>limited format {'on' if lf else 'off'}</th>{''.join(cells)}</tr>")
     head = "".join(f"<th>{escape(r)}</th>" for r in RULE14_READINGS)
-    keys = rec.get("sensitive_to") or []
     lead = (
         f"<p><strong>A contested reading decides this outcome:</strong> other values of "
         f"{escape(', '.join(keys))} would change it.</p>"
@@ -100,7 +106,7 @@ def _alternatives(rec: dict[str, Any]) -> str:
     )
 
 
-def _card(rec: dict[str, Any]) -> str:
+def _card(rec: dict[str, Any], quorum: float | None) -> str:
     title = f" - {escape(rec['title'])}" if rec.get("title") else ""
     pos = rec.get("positions") or {}
     chips = "".join(
@@ -134,7 +140,7 @@ def _card(rec: dict[str, Any]) -> str:
         + (f'<div class="positions">{chips}</div>' if chips else "")
         + "".join(lists)
         + f'<dl class="cites">{cites}</dl>'
-        + _alternatives(rec)
+        + _alternatives(rec, quorum)
         + "</article>"
     )
 
@@ -208,7 +214,10 @@ def to_html(run: Run, expectations: Sequence[ExpectResult] = ()) -> str:
     )
     overrides = ", ".join(f"{k}={v}" for k, v in plan.overrides.items()) or "none"
     decisions = [r for r in run.trace if r["kind"] == "decision"]
-    cards = "".join(_card(r) for r in decisions) or "<p>No item was decided.</p>"
+    cards = (
+        "".join(_card(r, plan.rules_on(date.fromisoformat(r["date"])).quorum) for r in decisions)
+        or "<p>No item was decided.</p>"
+    )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -153,7 +153,7 @@ def to_text(run: Run, expectations: Sequence[ExpectResult] = (), width: int | No
     console.print(
         f"Rules on {plan.start.isoformat()}: rule14={rules.rule14}, "
         f"limited_format={str(rules.limited_format).lower()}, "
-        f"rotation={rules.rotation}, quorum={rules.quorum}; overrides: {over}",
+        f"rotation={rules.rotation}, quorum={rules.quorum or 'none'}; overrides: {over}",
         markup=False,
     )
     table = Table(show_lines=False, expand=True)

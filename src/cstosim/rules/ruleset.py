@@ -128,7 +128,7 @@ def parse_rule_value(key: str, text: str) -> Any:
         except ValueError:
             raise RuleError(f"{key} cannot be {t!r}; allowed: {RULE_KEYS[key]}") from None
     elif key == "order":
-        value = tuple(c.strip().upper() for c in t.split(",") if c.strip())
+        value = tuple(c.strip().upper() for c in t.replace(";", ",").split(",") if c.strip())
     check_rule_value(key, value)
     return value
 

@@ -16,7 +16,10 @@ NOT_DECIDED = "not_decided"
 
 
 def parse_variant(text: str) -> tuple[str, dict[str, Any]]:
-    """Parse ``KEY=VALUE[,KEY=VALUE]`` into a label and checked overrides; raises RuleError."""
+    """Parse ``KEY=VALUE[,KEY=VALUE]`` into a label and checked overrides; raises RuleError.
+
+    An order lists its codes with semicolons: ``rotation=order,order=ARM;BLR;KAZ``.
+    """
     overrides: dict[str, Any] = {}
     for part in (p for p in text.split(",") if p.strip()):
         key, sep, value = part.partition("=")

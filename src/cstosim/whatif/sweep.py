@@ -146,12 +146,12 @@ def _dask(
         from distributed import Client, LocalCluster, as_completed
     except ImportError:  # pragma: no cover - depends on the install
         raise SweepError(
-            "the dask backend needs dask.distributed: pip install 'cstosim[dask]'"
+            "the dask backend needs dask.distributed: pip install -e '.[dask]'"
         ) from None
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout="10s")
         else:
             cluster = LocalCluster(
                 n_workers=max(workers, 1),
@@ -162,8 +162,12 @@ def _dask(
                 silence_logs=50,
             )
             client = Client(cluster)
-    except OSError as e:
-        raise SweepError(f"cannot reach the Dask scheduler {scheduler}: {e}") from None
+    except Exception as e:  # a bad address raises ValueError, TypeError, OSError...
+        where = f"the Dask scheduler {scheduler}" if scheduler else "a Dask LocalCluster"
+        raise SweepError(
+            f"cannot reach {where} ({type(e).__name__}: {e}); allowed: an address such as "
+            "tcp://HOST:8786"
+        ) from None
     try:
         [plan_future] = client.scatter([plan], broadcast=True)
         window = max(workers, 1) * WINDOW_PER_WORKER
@@ -271,8 +275,21 @@ class _Writer:
 
     def existing(self) -> Iterator[dict[str, Any]]:
         """The complete rows already in the file, in order; trims a torn last line."""
+        try:
+            yield from self._existing()
+        except SweepError:
+            raise
+        except (OSError, ValueError, UnicodeDecodeError) as e:
+            raise SweepError(
+                f"cannot resume {self.path}: {type(e).__name__}: {e}; allowed: a file written "
+                "by cstosim sweep"
+            ) from None
+
+    def _existing(self) -> Iterator[dict[str, Any]]:
         if not self.path.exists():
             return
+        if self.path.is_dir():
+            raise SweepError(f"cannot resume {self.path}: it is a directory")
         if self.csv:
             assert self.meta is not None
             if not self.meta.exists():
@@ -311,7 +328,12 @@ class _Writer:
         with self.path.open("r+b") as fh:
             fh.truncate(good_bytes)
 
-    def _check_same(self, old: dict[str, Any]) -> None:
+    def _check_same(self, old: Any) -> None:
+        if not isinstance(old, dict) or "cstosim_sweep" not in old:
+            raise SweepError(
+                f"cannot resume {self.path}: no sweep header; allowed: a file "
+                "written by cstosim sweep"
+            )
         if _fingerprint(old) != _fingerprint(self.header):
             raise SweepError(
                 f"cannot resume {self.path}: it was written for another scenario, seed or rules"
@@ -320,7 +342,16 @@ class _Writer:
     def _parse(self, line: str) -> dict[str, Any]:
         if not self.csv:
             row = json.loads(line)
-            if not isinstance(row, dict) or "sample" not in row:
+            ok = (
+                isinstance(row, dict)
+                and isinstance(row.get("sample"), int)
+                and isinstance(row.get("seed"), int)
+                and isinstance(row.get("outcomes"), dict)
+                and all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in row["outcomes"].items()
+                )
+            )
+            if not ok:
                 raise ValueError(line)
             return row
         cells = next(csv.reader([line]))
@@ -359,6 +390,13 @@ class _Writer:
         """Flush to the operating system so a kill loses at most the rows being written."""
         assert self.fh is not None
         self.fh.flush()
+
+    def discard(self) -> None:
+        """Remove the file (and sidecar) this writer created."""
+        for p in (self.path, self.meta):
+            if p is not None:
+                with contextlib.suppress(OSError):
+                    p.unlink()
 
     def close(self) -> None:
         """Flush and close."""
@@ -405,12 +443,18 @@ def sweep(
     header = _header(plan, settings, resolved or {})
     writer = None
     first = 0
+    fresh = not (resume and out is not None and Path(out).exists())
     if out is not None:
         writer = _Writer(Path(out), header, items or [])
         if resume:
             for row in writer.existing():
                 summary.add(row)
             first = summary.samples
+            if first > samples:
+                raise SweepError(
+                    f"{out} already holds {first} samples, more than --samples {samples}; "
+                    f"allowed: --samples {first} or more"
+                )
         elif Path(out).exists() and Path(out).stat().st_size > 0:
             raise SweepError(f"{out} exists; use --resume to continue it or remove it")
         try:
@@ -424,27 +468,45 @@ def sweep(
         rows = _dask(plan, first, samples, workers, chunk, scheduler)
     else:
         rows = _local(plan, first, samples, workers, chunk)
+    wrote = 0
     try:
-        for n, row in enumerate(rows, 1):
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                break
+            except BrokenProcessPool:
+                raise SweepError(
+                    f"a worker process died after {summary.samples} samples; the rows written "
+                    "so far are kept: rerun with --resume"
+                ) from None
+            except SweepError:
+                raise
+            except Exception as e:  # the backend failed: say so, keep what was written
+                raise SweepError(
+                    f"the {backend} backend failed after {summary.samples} samples "
+                    f"({type(e).__name__}: {e}); the rows written so far are kept: rerun with "
+                    "--resume"
+                ) from None
             summary.add(row)
             if writer is not None:
-                writer.write(row)
-                if n % chunk == 0:
-                    writer.flush()
+                try:
+                    writer.write(row)
+                    wrote += 1
+                    if wrote % chunk == 0:
+                        writer.flush()
+                except OSError as e:
+                    raise SweepError(
+                        f"writing {out} failed after {summary.samples - 1} samples "
+                        f"({e.strerror or e}); the rows written so far are kept: rerun with "
+                        "--resume"
+                    ) from None
             if on_row is not None:
                 on_row(row)
-    except OSError as e:
-        raise SweepError(
-            f"writing {out} failed after {summary.samples} samples ({e.strerror or e}); "
-            "the rows written so far are kept: rerun with --resume"
-        ) from None
-    except BrokenProcessPool:
-        raise SweepError(
-            f"a worker process died after {summary.samples} samples; the rows written so far "
-            "are kept: rerun with --resume"
-        ) from None
     finally:
         if writer is not None:
             with contextlib.suppress(OSError):
                 writer.close()
+            if fresh and wrote == 0 and summary.samples < samples:
+                writer.discard()  # nothing but a header: leave no file to trip --resume
     return summary
