@@ -6,12 +6,13 @@ import argparse
 import json
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from cstosim import __version__, api
-from cstosim.engine import PlanError, check_expectations, compile_scenario, simulate
+from cstosim.engine import Plan, PlanError, check_expectations, compile_scenario, simulate
 from cstosim.history import HistoryError, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, UnknownProvisionError, get
 from cstosim.report.graph import to_dot, to_mermaid, to_svg
@@ -21,9 +22,10 @@ from cstosim.report.text import render_chairs, render_provision
 from cstosim.report.trace import to_json, to_jsonl, to_text
 from cstosim.report.whatif import render_comparison, render_exploration, render_summary
 from cstosim.rules.ruleset import RULE_KEYS, RuleError, parse_rule_value
-from cstosim.scenario import ScenarioError, load_scenario
+from cstosim.scenario import Scenario, ScenarioError, load_scenario
 from cstosim.scenario.load import Problem
 from cstosim.scenario.schema import scenario_schema
+from cstosim.scenario.yamlpos import Located
 
 __all__ = ["main"]
 
@@ -77,13 +79,20 @@ def _parse_sets(parser: argparse.ArgumentParser, sets: Sequence[str]) -> dict[st
     return out
 
 
-def _load_plan(path: str, overrides: dict[str, Any], seed: int | None):
-    """Load, check and compile a scenario; a mistake becomes a CliError with FILE:LINE:COL."""
-    sc, located = load_scenario(path)
+@contextmanager
+def _placed(path: str, located: Located) -> Iterator[None]:
+    """Report a scenario that cannot run under the rules given at its FILE:LINE:COL."""
     try:
-        return compile_scenario(sc, overrides=overrides, seed=seed)
+        yield
     except PlanError as e:
         raise ScenarioError([Problem(path, located.where(e.path), e.message)]) from None
+
+
+def _load(path: str, overrides: dict[str, Any], seed: int | None) -> tuple[Scenario, Plan]:
+    """Load, check and compile a scenario; a mistake becomes a ScenarioError."""
+    sc, located = load_scenario(path)
+    with _placed(path, located):
+        return sc, compile_scenario(sc, overrides=overrides, seed=seed)
 
 
 def _write(text: str, out: str | None) -> None:
@@ -100,7 +109,7 @@ def _write(text: str, out: str | None) -> None:
 def _cmd_run(args: argparse.Namespace) -> int:
     """Run one scenario and print its trace."""
     overrides = _parse_sets(args.parser, args.set)
-    plan = _load_plan(args.file, overrides, args.seed)
+    _, plan = _load(args.file, overrides, args.seed)
     run = simulate(plan)
     results = check_expectations(run)
     if args.format == "json":
@@ -123,7 +132,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     bad = 0
     for path in args.files:
         try:
-            _load_plan(path, {}, None)
+            _load(path, {}, None)
         except ScenarioError as e:
             bad += 1
             print(e, file=sys.stderr)
@@ -164,7 +173,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     failures = 0
     for path in files:
         try:
-            plan = _load_plan(path, {}, None)
+            _, plan = _load(path, {}, None)
         except ScenarioError as e:
             failures += 1
             print(e, file=sys.stderr)
@@ -218,10 +227,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if len(variants) < 2:
         args.parser.error("give at least two --variant options to compare")
     sc, located = load_scenario(args.file)
-    try:
+    with _placed(args.file, located):
         comparison = api.compare(sc, variants, seed=args.seed)
-    except PlanError as e:
-        raise ScenarioError([Problem(args.file, located.where(e.path), e.message)]) from None
     if args.format == "json":
         print(json.dumps(comparison.as_dict(), ensure_ascii=False))
     else:
@@ -232,11 +239,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 def _cmd_sweep(args: argparse.Namespace) -> int:
     """Run many samples of a scenario with probabilistic positions."""
     overrides = _parse_sets(args.parser, args.set)
-    sc, located = load_scenario(args.file)
-    try:
-        plan = compile_scenario(sc, overrides=overrides, seed=args.seed)
-    except PlanError as e:
-        raise ScenarioError([Problem(args.file, located.where(e.path), e.message)]) from None
+    sc, plan = _load(args.file, overrides, args.seed)
     if args.resume and not args.out:
         args.parser.error("--resume needs --out (the file to continue)")
     try:

@@ -69,12 +69,12 @@ class MembershipEvent:
 
     date: date
     member: str
-    kind: str  # join | withdraw | suspend | reinstate | freeze | unfreeze
+    kind: str  # join | withdraw | suspend | freeze | unfreeze
     position: str | None = None  # for freeze: the default position (stand_aside | absent)
     note: str = ""
 
 
-MEMBERSHIP_KINDS = ("join", "withdraw", "suspend", "reinstate", "freeze", "unfreeze")
+MEMBERSHIP_KINDS = ("join", "withdraw", "suspend", "freeze", "unfreeze")
 
 _FOUNDERS = ("ARM", "KAZ", "KGZ", "RUS", "TJK", "UZB")
 
@@ -128,9 +128,6 @@ def _apply(state: dict[str, Status], frozen_as: dict[str, str], ev: MembershipEv
     elif ev.kind == "suspend":
         if ev.member in state:
             state[ev.member] = Status.SUSPENDED
-    elif ev.kind == "reinstate":
-        if state.get(ev.member) is Status.SUSPENDED:
-            state[ev.member] = Status.FROZEN if ev.member in frozen_as else Status.VOTING
     elif ev.kind == "freeze":
         if ev.member in state:
             frozen_as[ev.member] = ev.position or "stand_aside"

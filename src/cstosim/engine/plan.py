@@ -10,12 +10,11 @@ from cstosim.history import chair_on
 from cstosim.members import HISTORY, Status, frozen_positions, members_on
 from cstosim.rules.rotation import next_in_turn
 from cstosim.rules.ruleset import (
-    ALPHABET_ROTATION_FROM,
-    LIMITED_FORMAT_FROM,
     RuleError,
     RuleSet,
     check_combination,
     check_rule_value,
+    regime,
     rules_on,
 )
 from cstosim.scenario import models as m
@@ -74,10 +73,15 @@ class Plan:
     chair: str | None
     events: tuple[PEvent, ...]
     expect: tuple[dict[str, Any], ...]
+    _rules: dict[tuple[bool, ...], RuleSet] = field(default_factory=dict, compare=False, repr=False)
 
     def rules_on(self, day: date) -> RuleSet:
         """The rules in force on ``day`` under this plan's overrides."""
-        return _rules_cached(day, self)
+        key = regime(day)
+        rs = self._rules.get(key)
+        if rs is None:
+            rs = self._rules[key] = rules_on(day, self.overrides)
+        return rs
 
     def offset(self, day: date) -> int:
         """Days from the start."""
@@ -86,25 +90,6 @@ class Plan:
     def day(self, offset: float) -> date:
         """The date ``offset`` days after the start."""
         return self.start + timedelta(days=int(offset))
-
-
-_RULE_CACHE: dict[tuple, RuleSet] = {}
-
-
-def _rules_cached(day: date, plan: Plan) -> RuleSet:
-    """rules_on, memoised on the dated regime (the defaults change on two dates only)."""
-    regime = (day >= LIMITED_FORMAT_FROM, day >= ALPHABET_ROTATION_FROM)
-    key = (regime, tuple(sorted((k, _hashable(v)) for k, v in plan.overrides.items())))
-    rs = _RULE_CACHE.get(key)
-    if rs is None:
-        if len(_RULE_CACHE) > 4096:
-            _RULE_CACHE.clear()
-        rs = _RULE_CACHE[key] = rules_on(day, plan.overrides)
-    return rs
-
-
-def _hashable(v: Any) -> Any:
-    return tuple(v) if isinstance(v, list) else v
 
 
 def _spec(value: Any) -> PositionSpec:

@@ -127,15 +127,10 @@ class World:
                 return pos
         return spec[-1][0]
 
-    def positions_for(
-        self, given: dict[str, PositionSpec], defaults: dict[str, str]
-    ) -> tuple[dict[str, str], list[str]]:
-        """Today's voters' positions: given, else the item's default, a freeze's, or support."""
+    def positions_for(self, given: dict[str, PositionSpec]) -> tuple[dict[str, str], list[str]]:
+        """Today's voters' positions: given, else a freeze's default, else support."""
         voters = self.voters()
-        pos = {
-            m: self.draw(given.get(m, defaults.get(m, self.frozen.get(m, "support"))))
-            for m in voters
-        }
+        pos = {m: self.draw(given.get(m, self.frozen.get(m, "support"))) for m in voters}
         ignored = sorted(set(given) - set(voters))
         return pos, ignored
 
@@ -187,12 +182,11 @@ class World:
         extra_cites: tuple[str, ...] = (),
         why_prefix: str = "",
         title: str | None = None,
-        defaults: dict[str, str] | None = None,
         extra_sensitive: tuple[str, ...] = (),
     ) -> Record:
         """Decide one item by consensus (design 2.1) and write its decision record."""
         rules = self.plan.rules_on(self.today)
-        pos, ignored = self.positions_for(given, defaults or {})
+        pos, ignored = self.positions_for(given)
         res, sens = _decided(pos, rules.rule14, rules.limited_format, rules.quorum, self.tracing)
         if not self.tracing:  # sweeps: only the outcome and who is bound matter
             rec = {"outcome": res.outcome.value}
@@ -316,6 +310,15 @@ def session(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
     rules = w.plan.rules_on(w.today)
     host_rule = rules.rotation == "host" and d["body"] == "CSC" and not d["extraordinary"]
     first = len(w.run.trace)
+    w.emit(
+        "session",
+        id=d["id"],
+        body=d["body"],
+        extraordinary=d["extraordinary"],
+        host=d["host"],
+        chair=w.chair,
+        items=[it.id for it in ev.items],
+    )
     for item in ev.items:
         rec = w.decide_item(
             item.id, item.kind, d["body"], item.positions, d["id"], title=item.title
@@ -330,24 +333,11 @@ def session(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
             h = handover(w.chair, w.voters(), "host", host=d["host"], council_choice=choice)
             if h is not None:
                 w.set_chair(h.member, h.cites, h.why)
-    w.emit(
-        "session",
-        id=d["id"],
-        body=d["body"],
-        extraordinary=d["extraordinary"],
-        host=d["host"],
-        chair=w.chair,
-        items=[it.id for it in ev.items],
-    )
     if w.tracing and host_rule:
         # read in the order things happen at the table: who chairs, the session, its decisions
         trace = w.run.trace
-        moved = [r for r in trace[first:] if r["kind"] in ("chair", "session")]
-        rest = [r for r in trace[first:] if r["kind"] not in ("chair", "session")]
-        trace[first:] = moved + rest
-    elif w.tracing:
-        trace = w.run.trace
-        trace[first:] = [trace[-1], *trace[first:-1]]
+        trace[first]["chair"] = w.chair
+        trace[first:] = sorted(trace[first:], key=lambda r: r["kind"] != "chair")
 
 
 def apply_item(w: World, item: PItem, rec: Record) -> None:
@@ -355,7 +345,7 @@ def apply_item(w: World, item: PItem, rec: Record) -> None:
     if item.kind == "chair":
         if item.from_day is None:
             w.pending_chair = item.member  # it takes the place of the next handover
-        elif item.from_day is not None and item.from_day > w.today:
+        elif item.from_day > w.today:
             w.dated_choices.add(item.from_day)
             w.env.process(
                 scheduled_chair(w, item.member, item.from_day, item.id, item.replaces_next)
@@ -481,7 +471,6 @@ _HISTORY_CITES = {
     "join": ("charter.19",),
     "withdraw": ("charter.19",),
     "suspend": ("charter.suspension",),
-    "reinstate": ("charter.suspension",),
     "freeze": ("csc.2010.limited_format",),
     "unfreeze": ("charter.12",),
 }
@@ -491,11 +480,10 @@ def history_event(w: World, ev: PEvent) -> Generator[simpy.Event, Any, None]:
     """A change of membership from the built-in history, on its date."""
     yield w.agenda.at(w.plan.offset(ev.day), MEMBERSHIP)
     d = ev.data
-    kind = "join" if d["kind"] == "reinstate" else d["kind"]
     change_membership(
         w,
         d["member"],
-        kind,
+        d["kind"],
         cites=_HISTORY_CITES[d["kind"]],
         why=f"{d['member']}: {d['note'] or d['kind']} (built-in history).",
         position=d["position"],

@@ -139,6 +139,12 @@ def check_combination(rules: Mapping[str, Any]) -> None:
         raise RuleError("rotation 'order' needs order=CODE,CODE,...; allowed: give both")
 
 
+def regime(day: date) -> tuple[bool, ...]:
+    """Which side of each dated default ``day`` falls on: days with equal regimes have equal
+    default rules, so a caller may remember ``rules_on`` per regime."""
+    return (day >= LIMITED_FORMAT_FROM, day >= ALPHABET_ROTATION_FROM, day >= ARMED_ATTACK_FROM)
+
+
 def rules_on(day: date, overrides: Mapping[str, Any] | None = None) -> RuleSet:
     """The rules in force on ``day``: the dated defaults, then the scenario's overrides."""
     base = RuleSet(

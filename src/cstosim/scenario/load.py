@@ -301,8 +301,6 @@ def _semantic(sc: m.Scenario) -> list[tuple[tuple, bool, str]]:
                 out.append((here, False, f"item id {ev.item_id!r} is used twice; ids are unique"))
             ids.setdefault(ev.item_id, here)
             requests.add(ev.item_id)
-            if ev.against is not None and ev.from_ == ev.against:
-                pass  # admissible or not is the rule's call (cst.4), not the file's
         elif isinstance(ev, m.Withdraw) and ev.effective is not None:
             earliest = withdrawal_effective(ev.date)
             if ev.effective > LATEST:
