@@ -35,9 +35,24 @@ def test_every_history_event_names_a_known_state() -> None:
 
 
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 1, 1)))
-def test_members_on_is_monotone_in_history(day: date) -> None:
+def test_members_on_agrees_with_the_history_read_event_by_event(day: date) -> None:
+    # An independent reading: a state is a member if its last join or withdrawal on or before
+    # the day is a join; it is suspended (or frozen) if a suspension (freeze) follows that join.
+    expected = {}
+    for code in STATES:
+        events = [ev for ev in HISTORY if ev.member == code and ev.date <= day]
+        joins = [i for i, ev in enumerate(events) if ev.kind in ("join", "withdraw")]
+        if not joins or events[joins[-1]].kind != "join":
+            continue
+        after = {ev.kind for ev in events[joins[-1] :]}
+        if "suspend" in after:
+            expected[code] = Status.SUSPENDED
+        elif "freeze" in after and "unfreeze" not in after:
+            expected[code] = Status.FROZEN
+        else:
+            expected[code] = Status.VOTING
     status = members_on(day)
-    assert all(isinstance(s, Status) for s in status.values())
+    assert status == expected
     assert list(status) == sorted(status)
 
 
