@@ -1,72 +1,171 @@
-"""The Python API for notebooks and scripts: load, run, compare, sweep, explore.
+"""The Python API: everything the command line does, for notebooks and scripts.
 
-Each function returns plain data (dicts and lists); ``to_dataframe`` turns rows into a pandas
-DataFrame where pandas is installed.
+Load a scenario (``load``, ``parse``), compile it (``plan``), run it (``simulate`` for the typed
+run, ``run`` for a JSON-ready document), check it (``check``), render it (``render``), and explore
+what-ifs (``compare``, ``sweep_scenario``, ``explore_council``). Errors are ``CstosimError``s; a
+scenario that was read from a file gets its mistakes as ``ScenarioError`` at FILE:LINE:COL, from
+loading and compiling alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from cstosim.engine import Plan, check_expectations, compile_scenario, simulate
-from cstosim.report.trace import run_document
-from cstosim.scenario import load_scenario
+from cstosim.engine import ExpectResult, Plan, Run, check_expectations, compile_scenario, simulate
+from cstosim.engine.record_schema import trace_schema
+from cstosim.errors import PlanError, Problem, ScenarioError, SweepError
+from cstosim.history import ChairYear, chair_table, sg_table
+from cstosim.provisions import CATALOGUE, Provision
+from cstosim.provisions import get as provision
+from cstosim.report.html import to_html
+from cstosim.report.text import render_chairs, render_provision
+from cstosim.report.trace import run_document, to_json, to_jsonl, to_text
+from cstosim.report.whatif import render_comparison, render_exploration, render_summary
+from cstosim.scenario import load_scenario, parse_scenario
 from cstosim.scenario import models as m
-from cstosim.whatif.compare import Comparison, parse_variant
+from cstosim.scenario.schema import scenario_schema
+from cstosim.vocabulary import Office, Position, Rule14
+from cstosim.whatif.compare import Comparison, parse_variant, readings
 from cstosim.whatif.compare import compare as _compare
 from cstosim.whatif.explore import COUNTED, explore
-from cstosim.whatif.sweep import SweepError, SweepSummary, sweep
+from cstosim.whatif.sweep import SweepSummary, sweep
 
 __all__ = [
+    "CATALOGUE",
+    "Provision",
+    "ScenarioError",
     "SweepError",
+    "chairs",
+    "check",
     "compare",
     "explore_council",
+    "graph",
+    "invariants_hold",
     "item_ids",
     "load",
+    "located",
+    "parse",
     "parse_variant",
+    "plan",
+    "plot",
+    "provision",
+    "render",
+    "render_chairs",
+    "render_comparison",
+    "render_exploration",
+    "render_provision",
+    "render_summary",
     "run",
+    "schema",
+    "simulate_scenario",
     "sweep_scenario",
     "to_dataframe",
     "write_counterexamples",
 ]
 
 TODAYS_COUNCIL = ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")
+FORMATS = ("text", "json", "jsonl", "html")
+ScenarioLike = m.Scenario | str | Path
 
 
 def load(path: str | Path) -> m.Scenario:
-    """A checked scenario from a file (raises ScenarioError with FILE:LINE:COL problems)."""
+    """The checked scenario in a file; raises ScenarioError with FILE:LINE:COL problems."""
     return load_scenario(path)[0]
 
 
-def _scenario(s: m.Scenario | str | Path) -> m.Scenario:
+def parse(text: str, filename: str = "<scenario>") -> m.Scenario:
+    """The checked scenario in YAML text; raises ScenarioError with FILE:LINE:COL problems."""
+    return parse_scenario(text, filename)[0]
+
+
+def _scenario(s: ScenarioLike) -> m.Scenario:
     return s if isinstance(s, m.Scenario) else load(s)
 
 
+@contextmanager
+def located(sc: m.Scenario) -> Iterator[None]:
+    """Turn a PlanError raised inside into a ScenarioError at its place in the scenario's file
+    (when the scenario was read from one; otherwise the PlanError goes on)."""
+    try:
+        yield
+    except PlanError as e:
+        if sc.origin is None:
+            raise
+        filename, positions = sc.origin
+        raise ScenarioError([Problem(filename, positions.where(e.path), e.message)]) from None
+
+
+def plan(
+    scenario: ScenarioLike,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    seed: int | None = None,
+) -> Plan:
+    """The compiled plan of a scenario under ``overrides`` (rule key -> value) and ``seed``."""
+    sc = _scenario(scenario)
+    with located(sc):
+        return compile_scenario(sc, overrides=overrides, seed=seed)
+
+
+def simulate_scenario(
+    scenario: ScenarioLike | Plan,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    seed: int | None = None,
+    trace: bool = True,
+) -> Run:
+    """One run as typed data: ``Run.trace`` (records), ``Run.decisions``, chairs and state."""
+    if isinstance(scenario, Plan):
+        return simulate(scenario, seed, trace=trace)
+    return simulate(plan(scenario, overrides=overrides, seed=seed), trace=trace)
+
+
+def check(run: Run) -> list[ExpectResult]:
+    """Each expectation of the run's scenario, with whether the run meets it."""
+    return check_expectations(run)
+
+
 def run(
-    scenario: m.Scenario | str | Path,
+    scenario: ScenarioLike,
     *,
     overrides: Mapping[str, Any] | None = None,
     seed: int | None = None,
 ) -> dict[str, Any]:
-    """Run a scenario once: {"scenario", "seed", "rules", "trace", "expectations", ...}."""
-    sc = _scenario(scenario)
-    result = simulate(compile_scenario(sc, overrides=dict(overrides or {}), seed=seed))
+    """One run as a fresh JSON-ready document: scenario, seed, rules, overrides, start, end,
+    trace (a list of record objects, design 5.3) and expectations."""
+    result = simulate_scenario(scenario, overrides=overrides, seed=seed)
     return run_document(result, check_expectations(result))
 
 
+def render(run: Run, fmt: str = "text", expectations: Sequence[ExpectResult] = ()) -> str:
+    """The run as text (a timeline), json, jsonl or html (a self-contained report)."""
+    if fmt == "json":
+        return to_json(run, expectations)
+    if fmt == "jsonl":
+        return to_jsonl(run)
+    if fmt == "html":
+        return to_html(run, expectations, readings(run.plan, run.seed))
+    if fmt == "text":
+        return to_text(run, expectations)
+    raise ValueError(f"unknown format {fmt!r}; allowed: {', '.join(FORMATS)}")
+
+
 def compare(
-    scenario: m.Scenario | str | Path,
+    scenario: ScenarioLike,
     variants: Sequence[str | tuple[str, Mapping[str, Any]]],
     *,
     seed: int | None = None,
 ) -> Comparison:
     """Outcomes item by item under each variant ("rule14=dissent" or (label, overrides))."""
     parsed = [parse_variant(v) if isinstance(v, str) else v for v in variants]
-    return _compare(_scenario(scenario), parsed, seed=seed)
+    sc = _scenario(scenario)
+    with located(sc):
+        return _compare(sc, parsed, seed=seed)
 
 
 def item_ids(sc: m.Scenario) -> list[str]:
@@ -92,8 +191,10 @@ def sweep_scenario(
     resume: bool = False,
     progress: bool = False,
 ) -> SweepSummary:
-    """Sweep ``samples`` seeds of a scenario; rows stream to ``out`` if given."""
-    plan = plan or compile_scenario(sc)
+    """The outcome counts of ``samples`` seeds of a scenario; rows stream to ``out`` if given."""
+    if plan is None:
+        with located(sc):
+            plan = compile_scenario(sc)
     resolved = sc.model_dump(mode="json", by_alias=True, exclude_none=True)
     kwargs: dict[str, Any] = dict(
         workers=workers,
@@ -117,7 +218,8 @@ def sweep_scenario(
 def explore_council(
     members: Sequence[str] = TODAYS_COUNCIL, overrides: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
-    """Every profile of the five positions, per variant (design 5.4 JSON)."""
+    """Every profile of the five positions, per variant: the JSON of design 5.4 (members,
+    profiles, outcomes, and per variant counts, power indices, invariants)."""
     from cstosim.members import STATES
 
     unknown = [c for c in members if c not in STATES]
@@ -133,21 +235,26 @@ def explore_council(
         )
     variants = explore(
         members,
-        rule14=(ov["rule14"],) if "rule14" in ov else ("dissent", "no_objection", "consent"),
+        rule14=(Rule14(ov["rule14"]),) if "rule14" in ov else tuple(Rule14),
         limited_format=(ov["limited_format"],) if "limited_format" in ov else (False, True),
         quorum=(None, ov["quorum"]) if ov.get("quorum") is not None else (None,),
     )
     members = list(dict.fromkeys(members))
     return {
         "members": members,
-        "profiles": 5 ** len(members),
+        "profiles": len(Position) ** len(members),
         "outcomes": list(COUNTED),
         "variants": [v.as_dict() for v in variants],
     }
 
 
+def invariants_hold(result: Mapping[str, Any]) -> bool:
+    """Whether every variant of an ``explore_council`` result keeps the invariants."""
+    return all(not v["counterexamples"] for v in result["variants"])
+
+
 def write_counterexamples(result: Mapping[str, Any], directory: str | Path) -> list[Path]:
-    """Write each counterexample of an exploration as a scenario file; return the paths."""
+    """Write each counterexample of an exploration as a scenario file; the paths written."""
     d = Path(directory)
     d.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -159,10 +266,42 @@ def write_counterexamples(result: Mapping[str, Any], directory: str | Path) -> l
     return paths
 
 
+def chairs(start: int, end: int, office: Office | str = Office.CHAIR) -> list[ChairYear]:
+    """Who held the office (the CSC chair, or the Secretary General's state) each year from
+    ``start`` to ``end``: the record, then the projection."""
+    return sg_table(start, end) if office == Office.SG else chair_table(start, end)
+
+
+def schema(trace: bool = False) -> dict[str, Any]:
+    """The JSON Schema of scenario files, or (``trace=True``) of trace records."""
+    return trace_schema() if trace else scenario_schema()
+
+
+def graph(fmt: str = "dot") -> str:
+    """The bodies' organisational graph as DOT, Mermaid or SVG text."""
+    from cstosim.report.graph import to_dot, to_mermaid, to_svg
+
+    render: dict[str, Callable[[], str]] = {"dot": to_dot, "mermaid": to_mermaid, "svg": to_svg}
+    return render[fmt]()
+
+
+def plot(what: str, data: Any, path: str | Path) -> Path:
+    """Draw ``chairs`` rows, a ``sweep`` summary or an ``explore`` result to a .png or .svg
+    file; the path written (raises PlotError)."""
+    from cstosim.report import plots
+
+    draw: dict[str, Callable[[Any, str | Path], Path]] = {
+        "chairs": plots.plot_chairs,
+        "sweep": plots.plot_sweep,
+        "explore": plots.plot_exploration,
+    }
+    return draw[what](data, path)
+
+
 def to_dataframe(rows: Sequence[Mapping[str, Any]]) -> Any:
     """Rows (trace records or sweep rows) as a pandas DataFrame; needs pandas installed."""
     try:
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
     except ImportError:
         raise ImportError("to_dataframe needs pandas: pip install pandas") from None
     flat = []

@@ -19,10 +19,11 @@ __all__ = [
     "Body",
     "org_graph",
     "relation_subgraph",
+    "relations",
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Body:
     """A CSTO body: code, name, kind and a one-line description."""
 
@@ -139,9 +140,9 @@ _EDGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def org_graph() -> nx.DiGraph:
+def org_graph() -> nx.DiGraph[str]:
     """The organisational graph: bodies as nodes, typed relations as edges."""
-    g = nx.DiGraph()
+    g: nx.DiGraph[str] = nx.DiGraph()
     for code, body in BODIES.items():
         g.add_node(code, name=body.name, kind=body.kind, description=body.description)
     for src, dst, rel in _EDGES:
@@ -152,10 +153,13 @@ def org_graph() -> nx.DiGraph:
     return g
 
 
-def relation_subgraph(g: nx.DiGraph, relation: str) -> nx.DiGraph:
+def relations(g: nx.DiGraph[str]) -> list[tuple[str, str, list[str]]]:
+    """Every edge of ``g`` with the relations it carries."""
+    return list(g.edges(data="relations"))
+
+
+def relation_subgraph(g: nx.DiGraph[str], relation: str) -> nx.DiGraph[str]:
     """The subgraph of ``g`` keeping only edges that carry ``relation``."""
     if relation not in RELATIONS:
         raise ValueError(f"unknown relation {relation!r}; allowed: {', '.join(RELATIONS)}")
-    return g.edge_subgraph(
-        (u, v) for u, v, rels in g.edges(data="relations") if relation in rels
-    ).copy()
+    return g.edge_subgraph((u, v) for u, v, rels in relations(g) if relation in rels).copy()

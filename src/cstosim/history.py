@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from cstosim.errors import HistoryError
 from cstosim.members import Status, members_on
 from cstosim.rules.rotation import next_in_turn
 
@@ -28,11 +29,7 @@ MAX_SPAN_YEARS = 1000
 LAST_YEAR = 9999
 
 
-class HistoryError(ValueError):
-    """A request for years outside what the record and projection can give."""
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChairYear:
     """Who held an office in a year, and whether that comes from the record or a projection."""
 
@@ -98,9 +95,9 @@ def eligible_for_turn(day: date) -> list[str]:
 def _check_span(start: int, end: int, first: int) -> None:
     """Raise HistoryError unless ``start``..``end`` is a span we can answer."""
     if end < start:
-        raise HistoryError(f"--to {end} is before --from {start}")
+        raise HistoryError(f"the last year {end} is before the first year {start}")
     if start < first:
-        raise HistoryError(f"the record starts in {first}; ask from {first} on")
+        raise HistoryError(f"the record starts in {first}; allowed: years from {first} on")
     if end > LAST_YEAR:
         raise HistoryError(f"years run up to {LAST_YEAR}; asked for {end}")
     if end - start >= MAX_SPAN_YEARS:
@@ -112,7 +109,7 @@ def chair_table(start: int, end: int) -> list[ChairYear]:
     first, last = min(CHAIR_RECORD), max(CHAIR_RECORD)
     _check_span(start, end, first)
     rows = [
-        ChairYear(y, *CHAIR_RECORD[y][:1], "record", *CHAIR_RECORD[y][1:])
+        ChairYear(y, CHAIR_RECORD[y][0], "record", CHAIR_RECORD[y][1], CHAIR_RECORD[y][2])
         for y in range(start, min(end, last) + 1)
     ]
     chair = CHAIR_RECORD[last][0]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
+
+from cstosim.vocabulary import Change, Position, Status
 
 __all__ = [
     "HISTORY",
@@ -25,7 +26,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class State:
     """A state that is or was a party: code, English and Russian short names."""
 
@@ -55,42 +56,34 @@ def is_known(code: str) -> bool:
     return code in STATES
 
 
-class Status(StrEnum):
-    """A member's standing on a date."""
-
-    VOTING = "voting"  # a member with a voice in the councils
-    FROZEN = "frozen"  # still a member with a vote, but has declared it does not take part
-    SUSPENDED = "suspended"  # a member whose participation the Council suspended
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MembershipEvent:
     """A change of membership taking effect on ``date``."""
 
     date: date
     member: str
-    kind: str  # join | withdraw | suspend | freeze | unfreeze
-    position: str | None = None  # for freeze: the default position (stand_aside | absent)
+    kind: Change  # join, withdraw, suspend, freeze or unfreeze
+    position: Position | None = None  # for freeze: the default position (stand_aside | absent)
     note: str = ""
 
-
-MEMBERSHIP_KINDS = ("join", "withdraw", "suspend", "freeze", "unfreeze")
 
 _FOUNDERS = ("ARM", "KAZ", "KGZ", "RUS", "TJK", "UZB")
 
 HISTORY: tuple[MembershipEvent, ...] = (
     *(
-        MembershipEvent(date(1992, 5, 15), c, "join", note="signed the Treaty at Tashkent")
+        MembershipEvent(date(1992, 5, 15), c, Change.JOIN, note="signed the Treaty at Tashkent")
         for c in _FOUNDERS
     ),
-    MembershipEvent(date(1993, 9, 24), "AZE", "join", note="acceded to the Treaty"),
-    MembershipEvent(date(1993, 12, 9), "GEO", "join", note="acceded; some sources say 9 Sep 1993"),
-    MembershipEvent(date(1993, 12, 31), "BLR", "join", note="acceded to the Treaty"),
+    MembershipEvent(date(1993, 9, 24), "AZE", Change.JOIN, note="acceded to the Treaty"),
+    MembershipEvent(
+        date(1993, 12, 9), "GEO", Change.JOIN, note="acceded; some sources say 9 Sep 1993"
+    ),
+    MembershipEvent(date(1993, 12, 31), "BLR", Change.JOIN, note="acceded to the Treaty"),
     *(
         MembershipEvent(
             date(1999, 4, 20),
             c,
-            "withdraw",
+            Change.WITHDRAW,
             note=(
                 "did not sign the extension protocol of 2 Apr 1999; left when the Treaty's "
                 "first five-year term ended (date assumed)"
@@ -101,39 +94,42 @@ HISTORY: tuple[MembershipEvent, ...] = (
     MembershipEvent(
         date(2006, 8, 16),
         "UZB",
-        "join",
+        Change.JOIN,
         note="protocol restoring membership signed at Sochi; other sources give Jun 2006-Mar 2008",
     ),
     MembershipEvent(
-        date(2012, 12, 19), "UZB", "suspend", note="CSC decision at Moscow, on Uzbekistan's request"
+        date(2012, 12, 19),
+        "UZB",
+        Change.SUSPEND,
+        note="CSC decision at Moscow, on Uzbekistan's request",
     ),
     MembershipEvent(
         date(2024, 2, 23),
         "ARM",
-        "freeze",
-        position="stand_aside",
+        Change.FREEZE,
+        position=Position.STAND_ASIDE,
         note="Pashinyan: participation 'basically frozen'; no withdrawal notice filed",
     ),
 )
 
 
-def _apply(state: dict[str, Status], frozen_as: dict[str, str], ev: MembershipEvent) -> None:
+def _apply(state: dict[str, Status], frozen_as: dict[str, Position], ev: MembershipEvent) -> None:
     """Apply one membership event to a mutable status map (in place)."""
-    if ev.kind == "join":
+    if ev.kind == Change.JOIN:
         state[ev.member] = Status.VOTING
         frozen_as.pop(ev.member, None)
-    elif ev.kind == "withdraw":
+    elif ev.kind == Change.WITHDRAW:
         state.pop(ev.member, None)
         frozen_as.pop(ev.member, None)
-    elif ev.kind == "suspend":
+    elif ev.kind == Change.SUSPEND:
         if ev.member in state:
             state[ev.member] = Status.SUSPENDED
-    elif ev.kind == "freeze":
+    elif ev.kind == Change.FREEZE:
         if ev.member in state:
-            frozen_as[ev.member] = ev.position or "stand_aside"
+            frozen_as[ev.member] = ev.position or Position.STAND_ASIDE
             if state[ev.member] is Status.VOTING:
                 state[ev.member] = Status.FROZEN
-    elif ev.kind == "unfreeze":
+    elif ev.kind == Change.UNFREEZE:
         frozen_as.pop(ev.member, None)
         if state.get(ev.member) is Status.FROZEN:
             state[ev.member] = Status.VOTING
@@ -143,10 +139,10 @@ def _apply(state: dict[str, Status], frozen_as: dict[str, str], ev: MembershipEv
 
 def _replay(
     day: date, history: Iterable[MembershipEvent]
-) -> tuple[dict[str, Status], dict[str, str]]:
+) -> tuple[dict[str, Status], dict[str, Position]]:
     """Statuses and freeze positions after every event dated on or before ``day``."""
     state: dict[str, Status] = {}
-    frozen_as: dict[str, str] = {}
+    frozen_as: dict[str, Position] = {}
     for ev in sorted(history, key=lambda e: e.date):
         if ev.date > day:
             break
@@ -160,7 +156,9 @@ def members_on(day: date, history: Iterable[MembershipEvent] = HISTORY) -> dict[
     return dict(sorted(state.items()))
 
 
-def frozen_positions(day: date, history: Iterable[MembershipEvent] = HISTORY) -> dict[str, str]:
+def frozen_positions(
+    day: date, history: Iterable[MembershipEvent] = HISTORY
+) -> dict[str, Position]:
     """The default position of each member whose participation is frozen on ``day``."""
     state, frozen_as = _replay(day, history)
     return {m: p for m, p in sorted(frozen_as.items()) if state.get(m) is Status.FROZEN}

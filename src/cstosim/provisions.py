@@ -13,6 +13,8 @@ import difflib
 from dataclasses import dataclass, field
 from datetime import date
 
+from cstosim.errors import UnknownProvisionError
+
 __all__ = [
     "CATALOGUE",
     "Provision",
@@ -24,7 +26,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Variant:
     """A named reading or what-if value of a rule key, with what it means."""
 
@@ -33,7 +35,7 @@ class Variant:
     default: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provision:
     """One dated provision: where it comes from, what it says, when it holds."""
 
@@ -61,19 +63,6 @@ class Provision:
     def default_variant(self) -> Variant | None:
         """The variant used when a scenario does not override the rule key."""
         return next((v for v in self.variants if v.default), None)
-
-
-class UnknownProvisionError(KeyError):
-    """Raised when a provision id is not in the catalogue."""
-
-    def __init__(self, pid: str, suggestions: list[str]) -> None:
-        super().__init__(pid)
-        self.pid = pid
-        self.suggestions = suggestions
-
-    def __str__(self) -> str:
-        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
-        return f"unknown provision {self.pid!r}{hint}"
 
 
 _CST = "Collective Security Treaty (Tashkent, 15 May 1992; in force 20 Apr 1994)"

@@ -24,5 +24,10 @@ def run_data(
 
 
 def records(run: Run, kind: str) -> list[dict[str, Any]]:
-    """The trace records of one kind."""
-    return [r for r in run.trace if r["kind"] == kind]
+    """The trace records of one kind, as the JSON objects of the trace."""
+    return [r.to_json() for r in run.trace if r.kind == kind]
+
+
+def trace(run: Run) -> list[dict[str, Any]]:
+    """The whole trace as the JSON objects of ``--format jsonl``."""
+    return [r.to_json() for r in run.trace]

@@ -30,7 +30,7 @@ def check_invariants(run: Run) -> None:
     assert chair is None or has_vote(chair)
     requests = {}
     decided: dict[str, int] = {}
-    for rec in run.trace:
+    for rec in (r.to_json() for r in run.trace):
         day = dt.date.fromisoformat(rec["date"])
         assert plan.start <= day <= plan.end, rec
         kind = rec["kind"]

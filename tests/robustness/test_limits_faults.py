@@ -18,6 +18,7 @@ from cstosim.engine import compile_scenario
 from cstosim.scenario import ScenarioError, load_scenario, parse_scenario
 from cstosim.scenario.models import MAX_EVENTS, MAX_ITEMS, MAX_YEARS
 from cstosim.scenario.yamlpos import MAX_BYTES
+from cstosim.whatif import rows as rows_mod
 from cstosim.whatif import sweep as sweep_mod
 from cstosim.whatif.sweep import SweepError, sweep
 
@@ -123,7 +124,7 @@ def test_a_dead_worker_is_reported_and_the_rows_kept(
     out = tmp_path / "rows.jsonl"
     with pytest.raises(SweepError) as e:
         sweep(plan(), 1000, workers=2, out=out)
-    assert "--resume" in str(e.value) and "worker" in str(e.value)
+    assert e.value.resumable and "worker" in str(e.value) and "kept" in str(e.value)
     monkeypatch.undo()
     # the rows finished before the crash are kept (if none were, no file is left behind)
     assert not out.exists() or out.read_text().startswith('{"cstosim_sweep"')
@@ -137,7 +138,7 @@ def test_a_dead_worker_is_reported_and_the_rows_kept(
 def test_a_full_disk_is_a_clear_error_and_keeps_the_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_write = sweep_mod._Writer.write
+    real_write = rows_mod.RowWriter.write
     count = {"n": 0}
 
     def write(self, row):
@@ -146,11 +147,11 @@ def test_a_full_disk_is_a_clear_error_and_keeps_the_rows(
             raise OSError(errno.ENOSPC, "No space left on device")
         real_write(self, row)
 
-    monkeypatch.setattr(sweep_mod._Writer, "write", write)
+    monkeypatch.setattr(rows_mod.RowWriter, "write", write)
     out = tmp_path / "rows.jsonl"
     with pytest.raises(SweepError) as e:
         sweep(plan(), 1000, out=out)
-    assert "No space left" in str(e.value) and "--resume" in str(e.value)
+    assert "No space left" in str(e.value) and e.value.resumable
     monkeypatch.undo()
     summary = sweep(plan(), 1000, out=out, resume=True)
     assert summary.samples == 1000

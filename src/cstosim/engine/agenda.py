@@ -2,8 +2,8 @@
 
 Processes wait for ``agenda.at(day, rank)``; one dispatcher process wakes them in the order
 (day, rank, order of asking), so that what happens on one day happens in a documented,
-deterministic order whatever the order the processes were started in. Ranks (same day):
-``MEMBERSHIP`` < ``HANDOVER`` < ``REQUEST`` < ``SESSION`` < ``FOLLOW_UP`` < ``ACCESSION``.
+deterministic order whatever the order the processes were started in. The ranks of one day
+are ``vocabulary.Rank``: membership, handover, request, session, follow-up, accession.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from typing import Any
 
 import simpy
 
-__all__ = ["ACCESSION", "FOLLOW_UP", "HANDOVER", "MEMBERSHIP", "REQUEST", "SESSION", "Agenda"]
+from cstosim.vocabulary import Rank
 
-MEMBERSHIP, HANDOVER, REQUEST, SESSION, FOLLOW_UP, ACCESSION = range(6)
+__all__ = ["Agenda"]
 
 
 class Agenda:
@@ -29,7 +29,7 @@ class Agenda:
         self._seq = 0
         env.process(self._dispatch())
 
-    def at(self, day: int, rank: int) -> simpy.Event:
+    def at(self, day: int, rank: Rank) -> simpy.Event:
         """An event that fires on ``day`` (days from the start) in the slot of ``rank``."""
         ev = self.env.event()
         day = max(day, int(self.env.now))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from cstosim.engine.sim import Run
+from cstosim.engine.world import Run
+from cstosim.scenario.models import Expectation
 
 __all__ = ["ExpectResult", "check_expectations"]
+
+OTHER_RULES = "written for other rules"
+UNTRACED = "sensitive_to is known in traced runs only"
 
 
 @dataclass(frozen=True)
@@ -17,18 +21,24 @@ class ExpectResult:
 
     expect: dict[str, Any]
     ok: bool
-    actual: dict[str, Any]
+    actual: dict[str, Any] = field(default_factory=dict)
     skipped: bool = False
+    reason: str = ""
 
     def describe(self) -> str:
         """One line: what was expected and what the run gave."""
         want = ", ".join(f"{k}={_fmt(v)}" for k, v in self.expect.items())
         if self.skipped:
-            return f"skip  {want}  (written for other rules)"
+            return f"skip  {want}  ({self.reason or OTHER_RULES})"
         if self.ok:
             return f"ok    {want}"
         got = ", ".join(f"{k}={_fmt(v)}" for k, v in self.actual.items())
         return f"FAIL  {want}  (got {got})"
+
+    @property
+    def expectation(self) -> str:
+        """What was expected, as ``key=value`` pairs."""
+        return self.describe()[6:]
 
 
 def _fmt(v: Any) -> str:
@@ -36,7 +46,7 @@ def _fmt(v: Any) -> str:
         return str(v).lower()
     if v is None:
         return "none"
-    if isinstance(v, list):
+    if isinstance(v, list | tuple):
         return "[" + ", ".join(map(str, v)) + "]"
     if isinstance(v, date):
         return v.isoformat()
@@ -45,46 +55,49 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
-def _decided_on(run: Run, item: str | None) -> date | None:
-    dec = run.decisions.get(item) if item else None
-    return date.fromisoformat(dec.record["date"]) if dec else None
+def _as_dict(ex: Expectation) -> dict[str, Any]:
+    """The keys the expectation sets (``when`` last), as written."""
+    out = {k: v for k, v in ex.model_dump(exclude={"when"}).items() if v is not None}
+    if ex.when is not None:
+        out["when"] = {str(k): v for k, v in ex.when.overrides().items()}
+    return out
 
 
 def check_expectations(run: Run) -> list[ExpectResult]:
     """Each expectation of the plan with whether the run meets it."""
     results = []
     for ex in run.plan.expect:
-        when = ex.get("when") or {}
-        day = ex.get("date") or _decided_on(run, ex.get("item")) or run.plan.start
-        rules = run.plan.rules_on(day).as_dict()
-        if any(rules.get(k) != (list(v) if isinstance(v, tuple) else v) for k, v in when.items()):
-            results.append(ExpectResult(ex, True, {}, skipped=True))
+        written = _as_dict(ex)
+        dec = run.decisions.get(ex.item) if ex.item is not None else None
+        day = ex.date or (dec.record.date if dec else None) or run.plan.start
+        rules = run.plan.rules_on(day)
+        when = ex.when.overrides() if ex.when is not None else {}
+        if any(getattr(rules, k) != v for k, v in when.items()):
+            results.append(ExpectResult(written, True, skipped=True, reason=OTHER_RULES))
             continue  # written for other rules than this run's
-        ex = {k: v for k, v in ex.items() if k != "when"}
-        if "chair" in ex:
-            day = ex["date"]
-            got = run.chair_on(day)
-            results.append(ExpectResult(ex, got == ex["chair"], {"chair": got}))
+        written.pop("when", None)
+        if ex.chair is not None:
+            assert ex.date is not None  # the model requires a date with a chair
+            got = run.chair_on(ex.date)
+            results.append(ExpectResult(written, got == ex.chair, {"chair": got}))
             continue
-        dec = run.decisions.get(ex["item"])
         if dec is None:
-            results.append(ExpectResult(ex, False, {"outcome": "not decided"}))
+            results.append(ExpectResult(written, False, {"outcome": "not decided"}))
+            continue
+        if ex.sensitive_to is not None and not run.traced:
+            results.append(ExpectResult(written, True, skipped=True, reason=UNTRACED))
             continue
         actual: dict[str, Any] = {}
         ok = True
         for key in ("outcome", "blockers", "bound", "may_accede", "sensitive_to"):
-            if key not in ex:
+            want = getattr(ex, key)
+            if want is None:
                 continue
-            value = (
-                dec.outcome
-                if key == "outcome"
-                else (dec.bound if key == "bound" else dec.record.get(key))
-            )
+            value = dec.bound if key == "bound" else getattr(dec.record, key)
             actual[key] = value
-            want = ex[key]
             if isinstance(want, list):
-                ok &= sorted(want) == sorted(value or [])
+                ok &= sorted(want) == sorted(value)
             else:
                 ok &= want == value
-        results.append(ExpectResult(ex, ok, actual))
+        results.append(ExpectResult(written, ok, actual))
     return results

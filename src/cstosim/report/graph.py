@@ -6,7 +6,7 @@ from html import escape
 
 import networkx as nx
 
-from cstosim.bodies import BODIES, org_graph, relation_subgraph
+from cstosim.bodies import BODIES, org_graph, relation_subgraph, relations
 
 __all__ = ["to_dot", "to_mermaid", "to_svg"]
 
@@ -17,7 +17,7 @@ _EDGE_STYLE = {
 }
 
 
-def _layers(g: nx.DiGraph) -> list[list[str]]:
+def _layers(g: nx.DiGraph[str]) -> list[list[str]]:
     """Bodies by distance (in reporting edges) from the CSC: the CSC on top."""
     reports = relation_subgraph(g, "reports_to").reverse()
     depth = nx.single_source_shortest_path_length(reports, "CSC")
@@ -36,7 +36,7 @@ def to_dot() -> str:
     for code in g.nodes:
         label = f"{code}\\n{BODIES[code].name}".replace('"', "'")
         lines.append(f'  {code} [label="{label}"];')
-    for u, v, rels in g.edges(data="relations"):
+    for u, v, rels in relations(g):
         for rel in rels:
             style, colour, text = _EDGE_STYLE[rel]
             lines.append(f'  {u} -> {v} [style={style}, color="{colour}", label="{text}"];')
@@ -51,7 +51,7 @@ def to_mermaid() -> str:
     lines = ["flowchart BT"]
     for code in g.nodes:
         lines.append(f'  {code}["{code}: {BODIES[code].name}"]')
-    for u, v, rels in g.edges(data="relations"):
+    for u, v, rels in relations(g):
         for rel in rels:
             lines.append(f"  {u} {arrows[rel]}|{_EDGE_STYLE[rel][2]}| {v}")
     return "\n".join(lines) + "\n"
@@ -79,7 +79,7 @@ def to_svg() -> str:
         'fill="#334155"/></marker></defs>',
     ]
     dash = {"solid": "", "dashed": ' stroke-dasharray="6 4"', "dotted": ' stroke-dasharray="2 3"'}
-    for u, v, rels in g.edges(data="relations"):
+    for u, v, rels in relations(g):
         (x1, y1), (x2, y2) = pos[u], pos[v]
         for k, rel in enumerate(rels):
             style, colour, text = _EDGE_STYLE[rel]

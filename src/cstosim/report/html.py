@@ -6,19 +6,23 @@ network, and every piece of scenario text is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from html import escape
-from typing import Any
 
 from cstosim import __version__
 from cstosim.engine import ExpectResult, Run
+from cstosim.engine.records import DecisionRecord, SessionRecord
 from cstosim.members import STATES
 from cstosim.provisions import CATALOGUE
 from cstosim.report.graph import to_svg
-from cstosim.rules.consensus import RULE14_READINGS, decide
+from cstosim.vocabulary import Rule14
 
-__all__ = ["to_html"]
+__all__ = ["Readings", "to_html"]
+
+# The outcome of each item in whole runs under each reading: (rule14, limited_format) -> item
+# -> outcome ("not_decided" where that run did not decide the item).
+Readings = Mapping[tuple[Rule14, bool], Mapping[str, str]]
 
 _CSS = """
 :root { --ink:#0f172a; --muted:#475569; --line:#cbd5e1; --bg:#f8fafc; }
@@ -74,12 +78,11 @@ def _names(codes: Sequence[str]) -> str:
     return ", ".join(escape(f"{c} ({STATES[c].name_en})" if c in STATES else c) for c in codes)
 
 
-def _alternatives(rec: dict[str, Any], quorum: float | None) -> str:
-    """What each reading of Rule 14, with and without the limited format, gives this item
-    (under the run's quorum)."""
-    pos = rec.get("positions") or {}
-    keys = rec.get("sensitive_to") or []
-    if not pos:
+def _alternatives(rec: DecisionRecord, readings: Readings) -> str:
+    """What each reading of Rule 14, with and without the limited format, gives this item in
+    whole runs of the scenario."""
+    keys = rec.sensitive_to
+    if not rec.positions or not readings:
         if not keys:
             return ""
         return (
@@ -89,11 +92,11 @@ def _alternatives(rec: dict[str, Any], quorum: float | None) -> str:
     rows = []
     for lf in (True, False):
         cells = []
-        for r14 in RULE14_READINGS:
-            res = decide(pos, rule14=r14, limited_format=lf, quorum=quorum)
-            cells.append(f"<td>{_badge(res.outcome.value)}</td>")
+        for r14 in Rule14:
+            outcome = readings.get((r14, lf), {}).get(rec.item, "not_decided")
+            cells.append(f"<td>{_badge(outcome)}</td>")
         rows.append(f"<tr><th>limited format {'on' if lf else 'off'}</th>{''.join(cells)}</tr>")
-    head = "".join(f"<th>{escape(r)}</th>" for r in RULE14_READINGS)
+    head = "".join(f"<th>{escape(r)}</th>" for r in Rule14)
     lead = (
         f"<p><strong>A contested reading decides this outcome:</strong> other values of "
         f"{escape(', '.join(keys))} would change it.</p>"
@@ -106,41 +109,41 @@ def _alternatives(rec: dict[str, Any], quorum: float | None) -> str:
     )
 
 
-def _card(rec: dict[str, Any], quorum: float | None) -> str:
-    title = f" - {escape(rec['title'])}" if rec.get("title") else ""
-    pos = rec.get("positions") or {}
+def _card(rec: DecisionRecord, readings: Readings) -> str:
+    title = f" - {escape(rec.title)}" if rec.title else ""
+    pos = rec.positions
     chips = "".join(
         f'<span class="pos {escape(p)}" title="{escape(STATES[m].name_en if m in STATES else m)}">'
         f"{escape(m)}: {escape(p.replace('_', ' '))}</span>"
         for m, p in pos.items()
     )
     lists = []
-    for key, label in (
-        ("blockers", "Blocked by"),
-        ("bound", "Binds"),
-        ("may_accede", "May accede later"),
-        ("stood_aside", "Stood aside"),
+    for codes, label in (
+        (rec.blockers, "Blocked by"),
+        (rec.bound, "Binds"),
+        (rec.may_accede, "May accede later"),
+        (rec.stood_aside, "Stood aside"),
     ):
-        if rec.get(key):
-            lists.append(f"<div><strong>{label}:</strong> {_names(rec[key])}</div>")
+        if codes:
+            lists.append(f"<div><strong>{label}:</strong> {_names(codes)}</div>")
     cites = "".join(
         f"<dt>{escape(c)}: {escape(CATALOGUE[c].title) if c in CATALOGUE else ''}</dt>"
         f"<dd>{escape(CATALOGUE[c].paraphrase) if c in CATALOGUE else ''}"
         f"{' <em>(' + escape(CATALOGUE[c].instrument) + ', ' + escape(CATALOGUE[c].article)}"
         f"{')</em>' if c in CATALOGUE else ''}</dd>"
-        for c in rec.get("cites", [])
+        for c in rec.cites
     )
     return (
-        f'<article class="card decision" data-item="{escape(rec["item"])}" '
-        f'data-outcome="{escape(rec["outcome"])}">'
-        f"<h3>{escape(rec['item'])}{title} {_badge(rec['outcome'])}</h3>"
-        f'<div class="meta">{escape(rec["date"])} - {escape(rec.get("body") or "")} - '
-        f"{escape(rec.get('item_kind', 'decision').replace('_', ' '))}</div>"
-        f'<p class="why">{escape(rec["why"])}</p>'
+        f'<article class="card decision" data-item="{escape(rec.item)}" '
+        f'data-outcome="{escape(rec.outcome)}">'
+        f"<h3>{escape(rec.item)}{title} {_badge(rec.outcome)}</h3>"
+        f'<div class="meta">{escape(rec.date.isoformat())} - {escape(rec.body)} - '
+        f"{escape(rec.item_kind.replace('_', ' '))}</div>"
+        f'<p class="why">{escape(rec.why)}</p>'
         + (f'<div class="positions">{chips}</div>' if chips else "")
         + "".join(lists)
         + f'<dl class="cites">{cites}</dl>'
-        + _alternatives(rec, quorum)
+        + _alternatives(rec, readings)
         + "</article>"
     )
 
@@ -148,19 +151,20 @@ def _card(rec: dict[str, Any], quorum: float | None) -> str:
 def _timeline(run: Run) -> str:
     rows = []
     for rec in run.trace:
-        kind = rec["kind"]
-        what = rec.get("why") or rec.get("text") or ""
-        subject = rec.get("item") or rec.get("member") or rec.get("id") or ""
+        data = rec.to_json()
+        kind = rec.kind
+        what = data.get("why") or data.get("text") or ""
+        subject = data.get("item") or data.get("member") or data.get("id") or ""
         extra = ""
-        if kind == "decision":
-            extra = _badge(rec["outcome"])
-        elif kind == "session":
+        if isinstance(rec, DecisionRecord):
+            extra = _badge(rec.outcome)
+        elif isinstance(rec, SessionRecord):
             what = (
-                f"{rec['body']} session{' (extraordinary)' if rec.get('extraordinary') else ''}"
-                f", chair {rec.get('chair') or '-'}"
+                f"{rec.body} session{' (extraordinary)' if rec.extraordinary else ''}"
+                f", chair {rec.chair or '-'}"
             )
         rows.append(
-            f'<tr class="ev {escape(kind)}"><td>{escape(rec["date"])}</td>'
+            f'<tr class="ev {escape(kind)}"><td>{escape(rec.date.isoformat())}</td>'
             f"<td>{escape(kind)}</td><td>{escape(str(subject))}</td>"
             f"<td>{extra} {escape(what)}</td></tr>"
         )
@@ -200,12 +204,15 @@ def _expectations(results: Sequence[ExpectResult]) -> str:
                 ("meta", "not checked: written for other rules") if r.skipped else ("fail", "fails")
             )
         )
-        items.append(f'<li><span class="{cls}">{word}</span> {escape(r.describe()[6:])}</li>')
+        items.append(f'<li><span class="{cls}">{word}</span> {escape(r.expectation)}</li>')
     return f"<ul>{''.join(items)}</ul>"
 
 
-def to_html(run: Run, expectations: Sequence[ExpectResult] = ()) -> str:
-    """The run as one self-contained HTML page."""
+def to_html(
+    run: Run, expectations: Sequence[ExpectResult] = (), readings: Readings | None = None
+) -> str:
+    """The run as one self-contained HTML page; ``readings`` fill each decision's table of
+    what the other readings of Rule 14 give (from whole runs, ``whatif.readings``)."""
     plan = run.plan
     rules = plan.rules_on(plan.start)
     rules_text = (
@@ -213,11 +220,8 @@ def to_html(run: Run, expectations: Sequence[ExpectResult] = ()) -> str:
         f"rotation={rules.rotation}, quorum={rules.quorum or 'none'}"
     )
     overrides = ", ".join(f"{k}={v}" for k, v in plan.overrides.items()) or "none"
-    decisions = [r for r in run.trace if r["kind"] == "decision"]
-    cards = (
-        "".join(_card(r, plan.rules_on(date.fromisoformat(r["date"])).quorum) for r in decisions)
-        or "<p>No item was decided.</p>"
-    )
+    decisions = [r for r in run.trace if isinstance(r, DecisionRecord)]
+    cards = "".join(_card(r, readings or {}) for r in decisions) or "<p>No item was decided.</p>"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

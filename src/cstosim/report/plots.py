@@ -9,13 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from cstosim.errors import PlotError
+
 __all__ = ["PlotError", "plot_chairs", "plot_exploration", "plot_sweep"]
 
 FORMATS = (".png", ".svg")
-
-
-class PlotError(ValueError):
-    """A plot that cannot be made (unknown format, matplotlib missing)."""
 
 
 def _pyplot() -> Any:

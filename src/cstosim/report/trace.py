@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from rich.console import Console
@@ -12,22 +13,36 @@ from rich.table import Table
 from rich.text import Text
 
 from cstosim.engine import ExpectResult, Run
+from cstosim.engine.records import (
+    AccessionRecord,
+    ChairRecord,
+    ConsultationRecord,
+    DecisionRecord,
+    DeploymentRecord,
+    MembershipRecord,
+    NoteRecord,
+    Record,
+    ReportRecord,
+    RequestRecord,
+    SessionRecord,
+    WithdrawalRecord,
+)
 from cstosim.report.console import terminal_width
+from cstosim.vocabulary import Outcome, Position
 
 __all__ = ["run_document", "to_json", "to_jsonl", "to_text"]
 
-_POSITION_ORDER = ("support", "abstain", "object", "stand_aside", "absent")
 _OUTCOME_STYLE = {
-    "adopted": "bold green",
-    "adopted_limited": "bold cyan",
-    "rejected": "bold red",
-    "no_quorum": "bold yellow",
-    "inadmissible": "bold magenta",
+    Outcome.ADOPTED: "bold green",
+    Outcome.ADOPTED_LIMITED: "bold cyan",
+    Outcome.REJECTED: "bold red",
+    Outcome.NO_QUORUM: "bold yellow",
+    Outcome.INADMISSIBLE: "bold magenta",
 }
 
 
 def run_document(run: Run, expectations: Sequence[ExpectResult] = ()) -> dict[str, Any]:
-    """The whole run as one JSON-ready document."""
+    """The whole run as one fresh JSON-ready document."""
     plan = run.plan
     return {
         "scenario": plan.name,
@@ -36,7 +51,7 @@ def run_document(run: Run, expectations: Sequence[ExpectResult] = ()) -> dict[st
         "overrides": {k: list(v) if isinstance(v, tuple) else v for k, v in plan.overrides.items()},
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),
-        "trace": run.trace,
+        "trace": [r.to_json() for r in run.trace],
         "expectations": [
             {
                 "expect": _plain(e.expect),
@@ -50,7 +65,10 @@ def run_document(run: Run, expectations: Sequence[ExpectResult] = ()) -> dict[st
 
 
 def _plain(d: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in d.items()}
+    return {
+        k: v.isoformat() if isinstance(v, date) else list(v) if isinstance(v, tuple) else v
+        for k, v in d.items()
+    }
 
 
 def to_json(run: Run, expectations: Sequence[ExpectResult] = ()) -> str:
@@ -60,79 +78,77 @@ def to_json(run: Run, expectations: Sequence[ExpectResult] = ()) -> str:
 
 def to_jsonl(run: Run) -> str:
     """The trace as JSON Lines: one record per line (design 5.3)."""
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in run.trace)
+    return "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in run.trace)
 
 
-def _positions(pos: dict[str, str]) -> str:
-    groups: dict[str, list[str]] = {}
+def _positions(pos: Mapping[str, Position]) -> str:
+    groups: dict[Position, list[str]] = {}
     for member, p in pos.items():
         groups.setdefault(p, []).append(member)
     return "; ".join(
-        f"{p.replace('_', ' ')}: {' '.join(groups[p])}" for p in _POSITION_ORDER if p in groups
+        f"{p.replace('_', ' ')}: {' '.join(groups[p])}" for p in Position if p in groups
     )
 
 
-def _row(rec: dict[str, Any]) -> tuple[str, str, str, str, Text, str]:
+def _cited(why: str, cites: Sequence[str]) -> str:
+    return f"{why} [{', '.join(cites)}]"
+
+
+Row = tuple[str, str, str, str, Text, str]
+
+
+def _row(rec: Record) -> Row:
     """Date, what, item, positions, outcome and reason of one record."""
-    kind = rec["kind"]
-    what, item, positions, outcome, why = (
-        kind,
-        rec.get("item", ""),
-        "",
-        Text(""),
-        rec.get("why", ""),
-    )
-    if kind == "decision" and rec["outcome"] == "inadmissible":
-        what = "admissibility"
-        outcome = Text("inadmissible", style=_OUTCOME_STYLE["inadmissible"])
-        why = f"{why} [{', '.join(rec['cites'])}]"
-    elif kind == "decision":
-        what = f"{rec['body']} decision"
-        positions = _positions(rec.get("positions", {}))
-        outcome = Text(rec["outcome"], style=_OUTCOME_STYLE.get(rec["outcome"], ""))
-        extra = []
-        if rec.get("blockers"):
-            extra.append(f"blocked by {' '.join(rec['blockers'])}")
-        if rec.get("sensitive_to"):
-            extra.append(f"decided by: {', '.join(rec['sensitive_to'])}")
-        if extra:
-            outcome.append("\n" + "\n".join(extra), style="dim")
-        why = f"{why} [{', '.join(rec['cites'])}]"
-    elif kind == "session":
-        what = f"{rec['body']} session" + (" (extraordinary)" if rec.get("extraordinary") else "")
-        item = ", ".join(rec.get("items", []))
-        why = f"chair {rec.get('chair') or '-'}" + (
-            f", host {rec['host']}" if rec.get("host") else ""
-        )
-    elif kind == "chair":
-        what, item = "chair", rec["member"] or "-"
-        why = f"{why} [{', '.join(rec['cites'])}]"
-    elif kind == "membership":
-        what, item = f"membership: {rec['change'].replace('_', ' ')}", rec["member"]
-    elif kind == "request":
-        outcome = Text(
-            "admissible" if rec["admissible"] else "inadmissible",
-            style="green" if rec["admissible"] else "magenta",
-        )
-        positions = f"{rec['by']} ({rec['threat'].replace('_', ' ')})"
-    elif kind == "deployment":
-        who = ", ".join(rec["contributors"])
-        positions = who + (f"; {rec['total']:,} troops" if rec.get("total") else "")
-    elif kind == "accession":
-        positions = rec["member"]
-    elif kind == "note":
-        why = rec["text"]
-    if kind in (
-        "request",
-        "consultation",
-        "deployment",
-        "report",
-        "withdrawal",
-        "accession",
-        "membership",
-    ) and rec.get("cites"):
-        why = f"{why} [{', '.join(rec['cites'])}]"
-    return rec["date"], what, item, positions, outcome, why
+    day = rec.date.isoformat()
+    match rec:
+        case DecisionRecord(outcome=Outcome.INADMISSIBLE):
+            outcome = Text("inadmissible", style=_OUTCOME_STYLE[Outcome.INADMISSIBLE])
+            return day, "admissibility", rec.item, "", outcome, _cited(rec.why, rec.cites)
+        case DecisionRecord():
+            outcome = Text(rec.outcome, style=_OUTCOME_STYLE.get(rec.outcome, ""))
+            extra = []
+            if rec.blockers:
+                extra.append(f"blocked by {' '.join(rec.blockers)}")
+            if rec.sensitive_to:
+                extra.append(f"decided by: {', '.join(rec.sensitive_to)}")
+            if extra:
+                outcome.append("\n" + "\n".join(extra), style="dim")
+            what = f"{rec.body} decision"
+            return (
+                day,
+                what,
+                rec.item,
+                _positions(rec.positions),
+                outcome,
+                _cited(rec.why, rec.cites),
+            )
+        case SessionRecord():
+            what = f"{rec.body} session" + (" (extraordinary)" if rec.extraordinary else "")
+            why = f"chair {rec.chair or '-'}" + (f", host {rec.host}" if rec.host else "")
+            return day, what, ", ".join(rec.items), "", Text(""), why
+        case ChairRecord():
+            return day, "chair", rec.member or "-", "", Text(""), _cited(rec.why, rec.cites)
+        case MembershipRecord():
+            what = f"membership: {rec.change.replace('_', ' ')}"
+            return day, what, rec.member, "", Text(""), _cited(rec.why, rec.cites)
+        case RequestRecord():
+            outcome = Text(
+                "admissible" if rec.admissible else "inadmissible",
+                style="green" if rec.admissible else "magenta",
+            )
+            who = f"{rec.by} ({rec.threat.replace('_', ' ')})"
+            return day, "request", rec.item, who, outcome, _cited(rec.why, rec.cites)
+        case DeploymentRecord():
+            who = ", ".join(rec.contributors)
+            who += f"; {rec.total:,} troops" if rec.total else ""
+            return day, "deployment", rec.item, who, Text(""), _cited(rec.why, rec.cites)
+        case AccessionRecord():
+            return day, "accession", rec.item, rec.member, Text(""), _cited(rec.why, rec.cites)
+        case ConsultationRecord() | ReportRecord() | WithdrawalRecord():
+            return day, rec.kind.value, rec.item, "", Text(""), _cited(rec.why, rec.cites)
+        case NoteRecord():
+            return day, "note", rec.item or "", "", Text(""), rec.text
+    raise TypeError(f"no rendering for {type(rec).__name__}")  # pragma: no cover
 
 
 def to_text(run: Run, expectations: Sequence[ExpectResult] = (), width: int | None = None) -> str:

@@ -13,21 +13,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from cstosim.members import Status
+from cstosim.vocabulary import Status, Threat, Track
 
 __all__ = ["THREATS", "Admissibility", "Request", "admissibility"]
 
-THREATS: tuple[str, ...] = ("aggression", "armed_attack", "threat", "internal_unrest")
+THREATS: tuple[Threat, ...] = tuple(Threat)
 ARMED_ATTACK_FROM = date(2010, 12, 10)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Request:
     """A member's request for assistance: who asks, who is attacked, by whom, and how."""
 
     day: date
     by: str
-    threat: str
+    threat: Threat
     against: str | None = None
     aggressor: str | None = None
 
@@ -37,12 +37,12 @@ class Request:
         return self.against or self.by
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Admissibility:
     """Whether a request opens a procedure, which one, and on what provision."""
 
     admissible: bool
-    track: str | None  # "article4" (assistance) | "article2" (consultations only) | None
+    track: Track | None  # None where the request is inadmissible
     cites: tuple[str, ...]
     why: str
 
@@ -76,18 +76,18 @@ def admissibility(
         return no(f"{by}'s participation is suspended, so it cannot invoke the Treaty.")
     if by != attacked:
         return no(f"Only the member attacked may ask for help; {by} asked on behalf of {attacked}.")
-    if request.threat == "internal_unrest":
+    if request.threat == Threat.INTERNAL_UNREST:
         return no(f"Unrest inside {by} is an internal matter, outside Article 4.")
     if request.aggressor is not None and request.aggressor == attacked:
         return no(f"{by} names itself as the aggressor: an internal matter, outside Article 4.")
-    if request.threat == "threat":
+    if request.threat == Threat.THREAT:
         return Admissibility(
             True,
-            "article2",
+            Track.ARTICLE2,
             ("cst.2",),
             f"A threat to {by} short of attack opens joint consultations under Article 2.",
         )
-    if request.threat == "armed_attack" and not amended:
+    if request.threat == Threat.ARMED_ATTACK and not amended:
         return no(
             "Before the 2010 protocol Article 4 covers aggression by a state only, not other "
             "armed attack.",
@@ -99,10 +99,10 @@ def admissibility(
         if request.aggressor in members
         else ""
     )
-    kind = "Aggression" if request.threat == "aggression" else "Armed attack"
+    kind = "Aggression" if request.threat == Threat.AGGRESSION else "Armed attack"
     return Admissibility(
         True,
-        "article4",
+        Track.ARTICLE4,
         (art4, "cst.2"),
         f"{kind}{source} against {by} is admissible under Article 4{member_note}.",
     )

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from fractions import Fraction
+
+from cstosim.vocabulary import Outcome, Position, Rule14, RuleKey
 
 __all__ = [
     "QUORUM_ALTERNATIVES",
@@ -23,36 +24,16 @@ __all__ = [
     "sensitive_to",
 ]
 
-
-class Position(StrEnum):
-    """What a member with a vote does on an agenda item."""
-
-    SUPPORT = "support"
-    ABSTAIN = "abstain"
-    OBJECT = "object"
-    STAND_ASIDE = "stand_aside"
-    ABSENT = "absent"
-
-
-class Outcome(StrEnum):
-    """The outcome of an agenda item."""
-
-    ADOPTED = "adopted"
-    ADOPTED_LIMITED = "adopted_limited"
-    REJECTED = "rejected"
-    NO_QUORUM = "no_quorum"
-    INADMISSIBLE = "inadmissible"
-
-
-RULE14_READINGS: tuple[str, ...] = ("dissent", "no_objection", "consent")
+RULE14_READINGS: tuple[Rule14, ...] = tuple(Rule14)
 # The quorum values a what-if compares against (design 2.1; research 3.4: two thirds at ICMEC).
 QUORUM_ALTERNATIVES: tuple[float | None, ...] = (None, 2 / 3)
 
-# Position by its value; a Position is a str, so either spelling finds its group.
-_BY_VALUE: dict[str, str] = {p.value: p.value for p in Position}
+_READINGS = frozenset(RULE14_READINGS)
+# Position by its text; a Position is a str, so either spelling finds its group.
+_BY_VALUE: dict[str, Position] = {p.value: p for p in Position}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConsensusResult:
     """The outcome of one item with who blocked, who is bound, and why."""
 
@@ -85,7 +66,7 @@ def _quorum_short(took_part: int, voters: int, quorum: float | None) -> bool:
 def decide(
     positions: Mapping[str, Position | str],
     *,
-    rule14: str = "dissent",
+    rule14: Rule14 | str = Rule14.DISSENT,
     limited_format: bool = True,
     quorum: float | None = None,
 ) -> ConsensusResult:
@@ -95,25 +76,27 @@ def decide(
     steps are taken in the design's order: no quorum, blockers, no consent, limited format,
     adopted. ``positions`` must hold exactly the members with a vote on the date.
     """
-    if rule14 not in RULE14_READINGS:
+    if rule14 not in _READINGS:
         raise ValueError(f"rule14 must be one of {', '.join(RULE14_READINGS)}, not {rule14!r}")
     if quorum is not None and not 0 < quorum <= 1:
         raise ValueError(f"quorum must be a fraction in (0, 1], not {quorum!r}")
     voters = len(positions)
     # One pass: sort each member into the groups design 2.1 names.
-    groups: dict[str, list[str]] = {v: [] for v in _BY_VALUE}
+    groups: dict[Position, list[str]] = {p: [] for p in Position}
     try:
         for m in sorted(positions):
             groups[_BY_VALUE[positions[m]]].append(m)
     except KeyError as e:
         allowed = ", ".join(_BY_VALUE)
         raise ValueError(f"{e.args[0]!r} is not a position; allowed: {allowed}") from None
-    objectors = groups["object"]
-    supporters = groups["support"]
-    standing = groups["stand_aside"]
-    took_part = sorted(supporters + groups["abstain"] + objectors)
+    objectors = groups[Position.OBJECT]
+    supporters = groups[Position.SUPPORT]
+    standing = groups[Position.STAND_ASIDE]
+    took_part = sorted(supporters + groups[Position.ABSTAIN] + objectors)
     stood_aside = standing if limited_format else []
-    absent = groups["absent"] if limited_format else sorted(groups["absent"] + standing)
+    absent = (
+        groups[Position.ABSENT] if limited_format else sorted(groups[Position.ABSENT] + standing)
+    )
 
     cites = ["charter.12"]
     if absent:
@@ -158,7 +141,7 @@ def decide(
         )
 
     # Step 2: formal objections, and silent absence under the 'dissent' reading.
-    absent_block = absent if rule14 == "dissent" else []
+    absent_block = absent if rule14 == Rule14.DISSENT else []
     blockers = sorted(set(objectors) | set(absent_block))
     if blockers:
         parts = []
@@ -173,17 +156,17 @@ def decide(
         return result(Outcome.REJECTED, "Rejected: " + " and ".join(parts), blockers=blockers)
 
     # Step 3: somebody must consent (silence does so only under 'consent').
-    if not supporters and not (rule14 == "consent" and absent):
+    if not supporters and not (rule14 == Rule14.CONSENT and absent):
         return result(
             Outcome.REJECTED, "Rejected: no member consented; all who took part abstained"
         )
 
-    bound = list(took_part) + (absent if rule14 == "consent" else [])
-    may_accede = absent if rule14 == "no_objection" else []
+    bound = list(took_part) + (absent if rule14 == Rule14.CONSENT else [])
+    may_accede = absent if rule14 == Rule14.NO_OBJECTION else []
     tail = ""
-    if absent and rule14 == "no_objection":
+    if absent and rule14 == Rule14.NO_OBJECTION:
         tail = f"; {_names(absent)} did not object and may accede later (Rule 14: no objection)"
-    elif absent and rule14 == "consent":
+    elif absent and rule14 == Rule14.CONSENT:
         tail = f"; the silence of {_names(absent)} counts as consent"
 
     # Step 4: those standing aside let the others adopt in limited format.
@@ -208,32 +191,32 @@ def decide(
 def sensitive_to(
     positions: Mapping[str, Position | str],
     *,
-    rule14: str = "dissent",
+    rule14: Rule14 | str = Rule14.DISSENT,
     limited_format: bool = True,
     quorum: float | None = None,
-) -> tuple[str, ...]:
+) -> tuple[RuleKey, ...]:
     """The rule keys whose other values would change the outcome of this item.
 
     Keys: ``rule14`` (the three readings of rop.14.1), ``limited_format`` (on or off) and
     ``quorum`` (none, or the two-thirds what-if of rop.quorum), each varied alone.
     """
     base = decide(positions, rule14=rule14, limited_format=limited_format, quorum=quorum).outcome
-    keys: list[str] = []
+    keys: list[RuleKey] = []
     if any(
         decide(positions, rule14=r, limited_format=limited_format, quorum=quorum).outcome != base
         for r in RULE14_READINGS
         if r != rule14
     ):
-        keys.append("rule14")
+        keys.append(RuleKey.RULE14)
     if (
         decide(positions, rule14=rule14, limited_format=not limited_format, quorum=quorum).outcome
         != base
     ):
-        keys.append("limited_format")
+        keys.append(RuleKey.LIMITED_FORMAT)
     if any(
         decide(positions, rule14=rule14, limited_format=limited_format, quorum=q).outcome != base
         for q in QUORUM_ALTERNATIVES
         if q != quorum
     ):
-        keys.append("quorum")
+        keys.append(RuleKey.QUORUM)
     return tuple(keys)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from cstosim.members import STATES
+from cstosim.vocabulary import Rotation
 
 __all__ = [
     "ROTATIONS",
@@ -23,21 +24,23 @@ __all__ = [
     "order_key",
 ]
 
-ROTATIONS: tuple[str, ...] = ("russian_alphabet", "host", "english_alphabet", "order")
+ROTATIONS: tuple[Rotation, ...] = tuple(Rotation)
+
+OrderKey = Callable[[str], tuple[int | str, ...]]
 
 
-def order_key(rotation: str, order: Sequence[str] | None = None) -> Callable[[str], tuple]:
+def order_key(rotation: Rotation | str, order: Sequence[str] | None = None) -> OrderKey:
     """The sort key that puts member codes in the rotation's order.
 
     ``russian_alphabet`` and ``host`` sort by Russian short name (``host`` needs an order only
     for the Council's overrides), ``english_alphabet`` by English name, ``order`` by position in
     ``order``, members missing from it after the listed ones in Russian order.
     """
-    if rotation in ("russian_alphabet", "host"):
+    if rotation in (Rotation.RUSSIAN_ALPHABET, Rotation.HOST):
         return lambda c: (STATES[c].name_ru.casefold(), c)
-    if rotation == "english_alphabet":
+    if rotation == Rotation.ENGLISH_ALPHABET:
         return lambda c: (STATES[c].name_en.casefold(), c)
-    if rotation == "order":
+    if rotation == Rotation.ORDER:
         if not order:
             raise ValueError("rotation 'order' needs an explicit order of member codes")
         index = {c: i for i, c in enumerate(order)}
@@ -46,7 +49,9 @@ def order_key(rotation: str, order: Sequence[str] | None = None) -> Callable[[st
 
 
 def cycle(
-    members: Collection[str], rotation: str = "russian_alphabet", order: Sequence[str] | None = None
+    members: Collection[str],
+    rotation: Rotation | str = Rotation.RUSSIAN_ALPHABET,
+    order: Sequence[str] | None = None,
 ) -> list[str]:
     """The members in the order the rotation visits them (practice.rotation_2011)."""
     return sorted(members, key=order_key(rotation, order))
@@ -55,7 +60,7 @@ def cycle(
 def next_in_turn(
     current: str | None,
     members: Collection[str],
-    rotation: str = "russian_alphabet",
+    rotation: Rotation | str = Rotation.RUSSIAN_ALPHABET,
     order: Sequence[str] | None = None,
 ) -> str:
     """The member whose turn follows ``current`` among ``members``, cycling.
@@ -76,7 +81,7 @@ def next_in_turn(
     return after[0] if after else ordered[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Handover:
     """Who chairs after a handover, and which provision decided it."""
 
@@ -88,7 +93,7 @@ class Handover:
 def handover(
     current: str | None,
     members: Collection[str],
-    rotation: str,
+    rotation: Rotation | str,
     *,
     host: str | None = None,
     council_choice: str | None = None,
@@ -107,16 +112,16 @@ def handover(
             ("charter.13",),
             f"The Council decided otherwise: {council_choice} takes the chair.",
         )
-    if rotation == "host":
+    if rotation == Rotation.HOST:
         if host is None or host not in members:
             return None
         return Handover(
             host, ("charter.13",), f"{host} hosts the regular session and takes the chair."
         )
     nxt = next_in_turn(current, members, rotation, order)
-    if rotation == "russian_alphabet":
+    if rotation == Rotation.RUSSIAN_ALPHABET:
         why = f"{nxt} follows {current} in the order of the Russian names."
-    elif rotation == "english_alphabet":
+    elif rotation == Rotation.ENGLISH_ALPHABET:
         why = f"{nxt} follows {current} in the order of the English names (what-if)."
     else:
         why = f"{nxt} follows {current} in the order the scenario gives (what-if)."

@@ -12,17 +12,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
+from cstosim.errors import RuleError
 from cstosim.members import STATES
 from cstosim.rules.article4 import ARMED_ATTACK_FROM
-from cstosim.rules.consensus import RULE14_READINGS
-from cstosim.rules.rotation import ROTATIONS
+from cstosim.vocabulary import Rotation, Rule14, RuleKey
 
 __all__ = [
     "RULE_KEYS",
+    "Overrides",
     "RuleError",
     "RuleSet",
+    "check_overrides",
     "parse_rule_value",
     "rules_on",
 ]
@@ -30,30 +32,33 @@ __all__ = [
 LIMITED_FORMAT_FROM = date(2010, 12, 10)
 ALPHABET_ROTATION_FROM = date(2011, 1, 1)
 
-# key -> (what values are allowed, in words)
-RULE_KEYS: dict[str, str] = {
-    "rule14": "one of dissent, no_objection, consent",
-    "limited_format": "true or false",
-    "rotation": "one of " + ", ".join(ROTATIONS),
-    "quorum": "none, or a fraction in (0, 1] such as 0.5 or 2/3",
-    "order": "a list of known member codes, such as ARM,BLR,KAZ (with rotation: order)",
-    "armed_attack": "true or false",
-    "response_days": "a whole number of days from 0 to 365",
-    "mission_days": "a whole number of days from 1 to 3650",
+# key -> what values are allowed, in words
+RULE_KEYS: dict[RuleKey, str] = {
+    RuleKey.RULE14: "one of " + ", ".join(Rule14),
+    RuleKey.LIMITED_FORMAT: "true or false",
+    RuleKey.ROTATION: "one of " + ", ".join(Rotation),
+    RuleKey.QUORUM: "none, or a fraction in (0, 1] such as 0.5 or 2/3",
+    RuleKey.ORDER: "a list of known member codes, such as ARM,BLR,KAZ (with rotation: order)",
+    RuleKey.ARMED_ATTACK: "true or false",
+    RuleKey.RESPONSE_DAYS: "a whole number of days from 0 to 365",
+    RuleKey.MISSION_DAYS: "a whole number of days from 1 to 3650",
 }
 
+_RULE14 = frozenset(r.value for r in Rule14)
+_ROTATIONS = frozenset(r.value for r in Rotation)
 
-class RuleError(ValueError):
-    """A rule key or value that is not allowed."""
+RuleValue = Rule14 | Rotation | bool | int | float | tuple[str, ...] | None
+# Checked overrides: each key a RuleKey, each value of its key's type.
+Overrides = Mapping[RuleKey, RuleValue]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     """The rules in force on one date, after a scenario's overrides."""
 
-    rule14: str = "dissent"
+    rule14: Rule14 = Rule14.DISSENT
     limited_format: bool = True
-    rotation: str = "russian_alphabet"
+    rotation: Rotation = Rotation.RUSSIAN_ALPHABET
     quorum: float | None = None
     order: tuple[str, ...] | None = None
     armed_attack: bool = True
@@ -68,22 +73,30 @@ class RuleSet:
 
     def with_(self, **changes: Any) -> RuleSet:
         """A copy with some keys changed (each value checked)."""
-        for k, v in changes.items():
-            check_rule_value(k, v)
-        return replace(self, **changes)
+        fields: dict[str, Any] = {str(k): v for k, v in check_overrides(changes).items()}
+        return replace(self, **fields)
 
 
-def check_rule_value(key: str, value: Any) -> None:
-    """Raise RuleError unless ``value`` is allowed for rule ``key``."""
+def check_overrides(overrides: Mapping[str, Any]) -> dict[RuleKey, RuleValue]:
+    """Checked, typed overrides from keys and values given by a caller; raises RuleError."""
+    return {RuleKey(k): check_rule_value(k, v) for k, v in overrides.items()}
+
+
+def check_rule_value(key: str, value: Any) -> RuleValue:
+    """``value`` typed for rule ``key``; raises RuleError unless it is allowed."""
     if key not in RULE_KEYS:
         raise RuleError(f"unknown rule key {key!r}; allowed: {', '.join(RULE_KEYS)}")
     ok = True
-    if key == "rule14":
-        ok = value in RULE14_READINGS
-    elif key in ("limited_format", "armed_attack"):
+    if key == RuleKey.RULE14:
+        ok = isinstance(value, str) and value in _RULE14
+        if ok:
+            return Rule14(value)
+    elif key in (RuleKey.LIMITED_FORMAT, RuleKey.ARMED_ATTACK):
         ok = isinstance(value, bool)
-    elif key == "rotation":
-        ok = value in ROTATIONS
+    elif key == RuleKey.ROTATION:
+        ok = isinstance(value, str) and value in _ROTATIONS
+        if ok:
+            return Rotation(value)
     elif key == "quorum":
         ok = value is None or (
             isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1
@@ -94,15 +107,18 @@ def check_rule_value(key: str, value: Any) -> None:
             and len(value) > 0
             and all(isinstance(c, str) and c in STATES for c in value)
         )
+        if ok and value is not None:
+            return tuple(value)
     elif key == "response_days":
         ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 365
     elif key == "mission_days":
         ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3650
     if not ok:
-        raise RuleError(f"{key} cannot be {value!r}; allowed: {RULE_KEYS[key]}")
+        raise RuleError(f"{key} cannot be {value!r}; allowed: {RULE_KEYS[RuleKey(key)]}")
+    return cast(RuleValue, value)
 
 
-def parse_rule_value(key: str, text: str) -> Any:
+def parse_rule_value(key: str, text: str) -> RuleValue:
     """Parse a ``--set KEY=VALUE`` string into a checked rule value."""
     if key not in RULE_KEYS:
         raise RuleError(f"unknown rule key {key!r}; allowed: {', '.join(RULE_KEYS)}")
@@ -111,7 +127,7 @@ def parse_rule_value(key: str, text: str) -> Any:
     if key in ("limited_format", "armed_attack"):
         low = t.lower()
         if low not in ("true", "false", "yes", "no", "on", "off", "1", "0"):
-            raise RuleError(f"{key} cannot be {t!r}; allowed: {RULE_KEYS[key]}")
+            raise RuleError(f"{key} cannot be {t!r}; allowed: {RULE_KEYS[RuleKey(key)]}")
         value = low in ("true", "yes", "on", "1")
     elif key == "quorum":
         if t.lower() in ("none", "null", ""):
@@ -121,21 +137,22 @@ def parse_rule_value(key: str, text: str) -> Any:
                 num, _, den = t.partition("/")
                 value = float(num) / float(den) if den else float(num)
             except (ValueError, ZeroDivisionError):
-                raise RuleError(f"quorum cannot be {t!r}; allowed: {RULE_KEYS[key]}") from None
+                raise RuleError(
+                    f"quorum cannot be {t!r}; allowed: {RULE_KEYS[RuleKey.QUORUM]}"
+                ) from None
     elif key in ("response_days", "mission_days"):
         try:
             value = int(t)
         except ValueError:
-            raise RuleError(f"{key} cannot be {t!r}; allowed: {RULE_KEYS[key]}") from None
+            raise RuleError(f"{key} cannot be {t!r}; allowed: {RULE_KEYS[RuleKey(key)]}") from None
     elif key == "order":
         value = tuple(c.strip().upper() for c in t.replace(";", ",").split(",") if c.strip())
-    check_rule_value(key, value)
-    return value
+    return check_rule_value(key, value)
 
 
-def check_combination(rules: Mapping[str, Any]) -> None:
+def check_combination(rules: Overrides) -> None:
     """Raise RuleError where rule keys that are each allowed do not fit together."""
-    if rules.get("rotation") == "order" and not rules.get("order"):
+    if rules.get(RuleKey.ROTATION) == Rotation.ORDER and not rules.get(RuleKey.ORDER):
         raise RuleError("rotation 'order' needs order=CODE,CODE,...; allowed: give both")
 
 
@@ -145,15 +162,14 @@ def regime(day: date) -> tuple[bool, ...]:
     return (day >= LIMITED_FORMAT_FROM, day >= ALPHABET_ROTATION_FROM, day >= ARMED_ATTACK_FROM)
 
 
-def rules_on(day: date, overrides: Mapping[str, Any] | None = None) -> RuleSet:
-    """The rules in force on ``day``: the dated defaults, then the scenario's overrides."""
+def rules_on(day: date, overrides: Overrides | None = None) -> RuleSet:
+    """The rules in force on ``day``: the dated defaults, then the (checked) overrides."""
     base = RuleSet(
         limited_format=day >= LIMITED_FORMAT_FROM,
-        rotation="russian_alphabet" if day >= ALPHABET_ROTATION_FROM else "host",
+        rotation=Rotation.RUSSIAN_ALPHABET if day >= ALPHABET_ROTATION_FROM else Rotation.HOST,
         armed_attack=day >= ARMED_ATTACK_FROM,
     )
-    changes = dict(overrides or {})
-    if "order" in changes and changes["order"] is not None:
-        changes["order"] = tuple(changes["order"])
-        changes.setdefault("rotation", "order")
-    return base.with_(**changes) if changes else base
+    changes: dict[str, Any] = {str(k): v for k, v in (overrides or {}).items()}
+    if changes.get("order") is not None:
+        changes.setdefault("rotation", Rotation.ORDER)
+    return replace(base, **changes) if changes else base

@@ -1,6 +1,7 @@
 """Scenario files: the pydantic models, safe YAML loading with positions, and the JSON Schema."""
 
-from cstosim.scenario.load import Problem, ScenarioError, load_scenario, parse_scenario
+from cstosim.errors import Problem, ScenarioError
+from cstosim.scenario.load import load_scenario, parse_scenario
 from cstosim.scenario.models import Scenario
 
 __all__ = ["Problem", "Scenario", "ScenarioError", "load_scenario", "parse_scenario"]

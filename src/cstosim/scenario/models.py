@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Annotated, Any, Literal
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import (
     AfterValidator,
@@ -16,6 +17,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     StrictBool,
     StrictFloat,
     StrictInt,
@@ -25,12 +27,29 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from cstosim.members import STATES
-from cstosim.rules.consensus import Position
+from cstosim.scenario.yamlpos import Located
+from cstosim.vocabulary import (
+    AGENDA_ITEM_KINDS,
+    FREEZE_POSITIONS,
+    SENSITIVE_KEYS,
+    Body,
+    EventType,
+    Force,
+    ItemKind,
+    Outcome,
+    Position,
+    Rotation,
+    Rule14,
+    RuleKey,
+    Threat,
+)
 
 __all__ = [
+    "EVENT_MODELS",
     "MAX_EVENTS",
     "MAX_ITEMS",
     "MAX_YEARS",
+    "Event",
     "Expectation",
     "Item",
     "Rules",
@@ -41,9 +60,51 @@ MAX_EVENTS = 10_000
 MAX_ITEMS = 20_000
 MAX_YEARS = 1000
 
-POSITIONS: tuple[str, ...] = tuple(p.value for p in Position)
-ITEM_KINDS = ("decision", "chair", "suspension", "admission", "end_mission")
 KNOWN = ", ".join(STATES)
+E = TypeVar("E", bound=StrEnum)
+
+
+def _one_of(values: tuple[E, ...]) -> Any:
+    """A field type taking one of ``values`` (by their text), with a message listing them."""
+    kind = type(values[0])
+    texts = {v.value: v for v in values}
+    allowed = ", ".join(texts)
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and value in texts:
+            return texts[value]
+        raise PydanticCustomError(
+            "choice",
+            "{value} is not allowed here; allowed: {allowed}",
+            {"value": repr(value), "allowed": allowed},
+        )
+
+    schema = {"type": "string", "enum": list(texts)}
+    return Annotated[kind, BeforeValidator(check), WithJsonSchema(schema)]
+
+
+if TYPE_CHECKING:
+    Rule14Field = Rule14
+    RotationField = Rotation
+    BodyField = Body
+    ThreatField = Threat
+    ForceField = Force
+    AgendaKind = ItemKind
+    FreezePosition = Position
+    OutcomeField = Outcome
+    SensitiveKey = RuleKey
+else:
+    Rule14Field = _one_of(tuple(Rule14))
+    RotationField = _one_of(tuple(Rotation))
+    BodyField = _one_of(tuple(Body))
+    ThreatField = _one_of(tuple(Threat))
+    ForceField = _one_of(tuple(Force))
+    AgendaKind = _one_of(AGENDA_ITEM_KINDS)
+    FreezePosition = _one_of(FREEZE_POSITIONS)
+    OutcomeField = _one_of(tuple(Outcome))
+    SensitiveKey = _one_of(SENSITIVE_KEYS)
+
+POSITIONS: dict[str, Position] = {p.value: p for p in Position}
 
 
 def _known_member(code: str) -> str:
@@ -65,7 +126,7 @@ def _position_spec(value: Any) -> Any:
                 "{value} is not a position; allowed: {allowed}",
                 {"value": repr(value), "allowed": ", ".join(POSITIONS)},
             )
-        return value
+        return POSITIONS[value]
     if isinstance(value, dict):
         if not value:
             raise PydanticCustomError("position", "an empty mapping of probabilities", {})
@@ -95,7 +156,7 @@ def _position_spec(value: Any) -> Any:
                 "probabilities sum to {total}; they must sum to 1",
                 {"total": f"{total:g}"},
             )
-        return {k: float(value[k]) for k in POSITIONS if k in value}
+        return {pos: float(value[text]) for text, pos in POSITIONS.items() if text in value}
     raise PydanticCustomError(
         "position",
         "a position must be one of {allowed}, or a mapping of them to probabilities",
@@ -116,7 +177,11 @@ _POSITION_SCHEMA: dict[str, Any] = {
 }
 MemberCode = Annotated[str, AfterValidator(_known_member), WithJsonSchema({"enum": list(STATES)})]
 StateCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-PositionSpec = Annotated[Any, BeforeValidator(_position_spec), WithJsonSchema(_POSITION_SCHEMA)]
+# A position, or positions with their probabilities (in the order of Position).
+PositionValue = Position | dict[Position, float]
+PositionSpec = Annotated[
+    PositionValue, BeforeValidator(_position_spec), WithJsonSchema(_POSITION_SCHEMA)
+]
 Positions = Annotated[
     dict[MemberCode, PositionSpec],
     WithJsonSchema(
@@ -138,9 +203,9 @@ class _Strict(BaseModel):
 class Rules(_Strict):
     """What-if overrides of the dated default rules (design 2, 5.1)."""
 
-    rule14: Literal["dissent", "no_objection", "consent"] | None = None
+    rule14: Rule14Field | None = None
     limited_format: StrictBool | None = None
-    rotation: Literal["russian_alphabet", "host", "english_alphabet", "order"] | None = None
+    rotation: RotationField | None = None
     quorum: Annotated[StrictInt | StrictFloat, Field(gt=0, le=1)] | None = None
     order: list[MemberCode] | None = None
     armed_attack: StrictBool | None = None
@@ -149,20 +214,24 @@ class Rules(_Strict):
 
     @model_validator(mode="after")
     def _order_needs_members(self) -> Rules:
-        if self.rotation == "order" and not self.order:
+        if self.rotation == Rotation.ORDER and not self.order:
             raise ValueError("rotation 'order' needs 'order: [member codes]'")
         return self
 
-    def overrides(self) -> dict[str, Any]:
-        """The keys the file sets, explicit nulls (quorum: null) included."""
-        return {k: getattr(self, k) for k in sorted(self.model_fields_set)}
+    def overrides(self) -> dict[RuleKey, Any]:
+        """The keys the file sets, explicit nulls (quorum: null) included; an order as a tuple."""
+        out: dict[RuleKey, Any] = {}
+        for k in sorted(self.model_fields_set):
+            value = getattr(self, k)
+            out[RuleKey(k)] = tuple(value) if isinstance(value, list) else value
+        return out
 
 
 class Item(_Strict):
     """An agenda item decided at a session."""
 
     id: Id
-    kind: Literal["decision", "chair", "suspension", "admission", "end_mission"] = "decision"
+    kind: AgendaKind = ItemKind.DECISION
     title: Text | None = None
     positions: Positions = {}
     member: MemberCode | None = None
@@ -172,9 +241,10 @@ class Item(_Strict):
 
     @model_validator(mode="after")
     def _kind_fields(self) -> Item:
-        if self.kind in ("chair", "suspension", "admission") and self.member is None:
-            raise ValueError(f"an item of kind {self.kind!r} needs 'member'")
-        if self.kind == "end_mission" and self.mission is None:
+        needs_member = (ItemKind.CHAIR, ItemKind.SUSPENSION, ItemKind.ADMISSION)
+        if self.kind in needs_member and self.member is None:
+            raise ValueError(f"an item of kind '{self.kind}' needs 'member'")
+        if self.kind == ItemKind.END_MISSION and self.mission is None:
             raise ValueError("an item of kind 'end_mission' needs 'mission' (a request id)")
         return self
 
@@ -187,8 +257,8 @@ class _Event(_Strict):
 class Session(_Event):
     """A session of a body deciding its items (design 5.1)."""
 
-    type: Literal["session"]
-    body: Literal["CSC", "CMFA", "CMD", "CSSC", "PC"] = "CSC"
+    type: Literal[EventType.SESSION]
+    body: BodyField = Body.CSC
     extraordinary: StrictBool = False
     host: StateCode | None = None
     id: Id | None = None
@@ -198,22 +268,20 @@ class Session(_Event):
 class RequestAssistance(_Event):
     """A member's request for help under Article 4 or Article 2 (design 2.3)."""
 
-    type: Literal["request_assistance"]
+    type: Literal[EventType.REQUEST_ASSISTANCE]
     by: MemberCode
     against: MemberCode | None = None
     from_: StateCode | None = Field(default=None, alias="from")
-    threat: Literal["aggression", "armed_attack", "threat", "internal_unrest"]
+    threat: ThreatField
     positions: Positions = {}
     id: Id | None = None
-    force: Literal["collective_peacekeeping_forces", "rapid_reaction_force"] = (
-        "collective_peacekeeping_forces"
-    )
+    force: ForceField = Force.COLLECTIVE_PEACEKEEPING_FORCES
     contingents: dict[MemberCode, Annotated[StrictInt, Field(ge=0, le=10_000_000)]] | None = None
     contributors: list[MemberCode] | None = None
     troops: Annotated[StrictInt, Field(ge=0, le=10_000_000)] | None = None
     mission_days: Annotated[StrictInt, Field(ge=1, le=3650)] | None = None
     videoconference: StrictBool = False
-    body: Literal["CSC", "CMFA", "CMD", "CSSC", "PC"] = "CSC"
+    body: BodyField = Body.CSC
 
     @property
     def item_id(self) -> str:
@@ -228,39 +296,39 @@ class _MemberEvent(_Event):
 class Join(_MemberEvent):
     """A state joins (takes effect on its date)."""
 
-    type: Literal["join"]
+    type: Literal[EventType.JOIN]
 
 
 class Withdraw(_MemberEvent):
     """Notice of withdrawal; effective no earlier than six months later (charter.19)."""
 
-    type: Literal["withdraw"]
+    type: Literal[EventType.WITHDRAW]
     effective: dt.date | None = None
 
 
 class Suspend(_MemberEvent):
     """The CSC suspends a member (it neither votes nor takes a turn)."""
 
-    type: Literal["suspend"]
+    type: Literal[EventType.SUSPEND]
 
 
 class Freeze(_MemberEvent):
     """A member freezes its participation; its default position becomes ``position``."""
 
-    type: Literal["freeze"]
-    position: Literal["stand_aside", "absent"] = "stand_aside"
+    type: Literal[EventType.FREEZE]
+    position: FreezePosition = Position.STAND_ASIDE
 
 
 class Unfreeze(_MemberEvent):
     """A member ends a freeze of its participation."""
 
-    type: Literal["unfreeze"]
+    type: Literal[EventType.UNFREEZE]
 
 
 class Accede(_MemberEvent):
     """A member accedes later to an adopted decision (Belarus, 20 Oct 2009)."""
 
-    type: Literal["accede"]
+    type: Literal[EventType.ACCEDE]
     item: Id
 
 
@@ -268,29 +336,23 @@ Event = Annotated[
     Session | RequestAssistance | Join | Withdraw | Suspend | Freeze | Unfreeze | Accede,
     Field(discriminator="type"),
 ]
-EVENT_TYPES = (
-    "session",
-    "request_assistance",
-    "join",
-    "withdraw",
-    "suspend",
-    "freeze",
-    "unfreeze",
-    "accede",
-)
+# The model of each event type; every EventType has one (checked on import).
+EVENT_MODELS: dict[EventType, type[_Event]] = {
+    get_args(cls.model_fields["type"].annotation)[0]: cls for cls in get_args(get_args(Event)[0])
+}
+if set(EVENT_MODELS) != set(EventType):  # pragma: no cover - a mistake in this file
+    raise RuntimeError(f"event types without a model: {set(EventType) - set(EVENT_MODELS)}")
 
 
 class Expectation(_Strict):
     """Something the run must show: an item's outcome (and lists), or the chair on a date."""
 
     item: Id | None = None
-    outcome: (
-        Literal["adopted", "adopted_limited", "rejected", "no_quorum", "inadmissible"] | None
-    ) = None
+    outcome: OutcomeField | None = None
     blockers: list[MemberCode] | None = None
     bound: list[MemberCode] | None = None
     may_accede: list[MemberCode] | None = None
-    sensitive_to: list[Literal["rule14", "limited_format", "quorum", "armed_attack"]] | None = None
+    sensitive_to: list[SensitiveKey] | None = None
     chair: MemberCode | None = None
     date: dt.date | None = None
     when: Rules | None = None
@@ -312,6 +374,8 @@ class Expectation(_Strict):
 class Scenario(_Strict):
     """A scenario file (design 5.1)."""
 
+    _origin: tuple[str, Located] | None = PrivateAttr(default=None)
+
     name: Annotated[str, Field(min_length=1, max_length=500)]
     description: Text = ""
     start: dt.date
@@ -322,3 +386,20 @@ class Scenario(_Strict):
     chair: MemberCode | None = None
     events: Annotated[list[Event], Field(max_length=MAX_EVENTS)] = []
     expect: Annotated[list[Expectation], Field(max_length=MAX_EVENTS)] = []
+
+    def __eq__(self, other: object) -> bool:
+        """Scenarios are equal when their fields are; the file they came from does not count."""
+        if not isinstance(other, Scenario):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # a scenario holds lists: it has no hash
+
+    def locate(self, filename: str, located: Located) -> None:
+        """Remember the file this scenario was read from, to place later errors in it."""
+        self._origin = (filename, located)
+
+    @property
+    def origin(self) -> tuple[str, Located] | None:
+        """The file name and positions this scenario was read from, if it was read from one."""
+        return self._origin

@@ -8,11 +8,13 @@ than ``MAX_DEPTH`` are refused with the line and column of the offence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, Event
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from cstosim.errors import Pos
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Located", "Pos", "YamlError", "load"]
 
@@ -33,14 +35,6 @@ _PLAIN_TAGS = {
 }
 
 Path = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Pos:
-    """A 1-based line and column in the file."""
-
-    line: int
-    col: int
 
 
 class YamlError(ValueError):
@@ -74,10 +68,15 @@ class Located:
             p = p[:-1]
 
 
-def _pos(node: Node | Any) -> Pos:
+class _Mark(Protocol):
+    line: int
+    column: int
+
+
+def _pos(node: Node | _Mark | None) -> Pos:
     """The 1-based position where a node (or a mark) starts."""
-    mark = node.start_mark if hasattr(node, "start_mark") else node
-    return Pos(mark.line + 1, mark.column + 1)
+    mark = node.start_mark if isinstance(node, Node) else node
+    return Pos(mark.line + 1, mark.column + 1) if mark is not None else Pos(1, 1)
 
 
 class _Loader(yaml.SafeLoader):
@@ -87,10 +86,10 @@ class _Loader(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         """Compose one node, refusing aliases and nesting past MAX_DEPTH."""
         if self.check_event(AliasEvent):
-            event = self.peek_event()
+            event: Event = self.peek_event()  # type: ignore[no-untyped-call]
             raise YamlError(
                 "aliases (*name) are not allowed in scenario files; write the value out",
                 _pos(event.start_mark),
@@ -99,7 +98,7 @@ class _Loader(yaml.SafeLoader):
         if self._depth > MAX_DEPTH:
             raise YamlError(
                 f"nesting deeper than {MAX_DEPTH} levels; scenario files are shallow",
-                _pos(self.peek_event().start_mark),
+                _pos(self.peek_event().start_mark),  # type: ignore[no-untyped-call]
             )
         try:
             return super().compose_node(parent, index)

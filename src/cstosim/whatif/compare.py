@@ -7,20 +7,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from cstosim.engine import Plan, compile_scenario, simulate
-from cstosim.rules.ruleset import RuleError, parse_rule_value
+from cstosim.engine.records import DecisionRecord
+from cstosim.errors import RuleError
+from cstosim.rules.ruleset import RuleValue, parse_rule_value
 from cstosim.scenario.models import Scenario
+from cstosim.vocabulary import Rule14, RuleKey
 
-__all__ = ["Comparison", "compare", "parse_variant"]
+__all__ = ["Comparison", "compare", "parse_variant", "readings"]
 
 NOT_DECIDED = "not_decided"
+Readings = dict[tuple[Rule14, bool], dict[str, str]]
 
 
-def parse_variant(text: str) -> tuple[str, dict[str, Any]]:
+def parse_variant(text: str) -> tuple[str, dict[str, RuleValue]]:
     """Parse ``KEY=VALUE[,KEY=VALUE]`` into a label and checked overrides; raises RuleError.
 
     An order lists its codes with semicolons: ``rotation=order,order=ARM;BLR;KAZ``.
     """
-    overrides: dict[str, Any] = {}
+    overrides: dict[str, RuleValue] = {}
     for part in (p for p in text.split(",") if p.strip()):
         key, sep, value = part.partition("=")
         if not sep:
@@ -76,27 +80,27 @@ def compare(
     plans: list[Plan] = [
         compile_scenario(scenario, overrides=dict(ov), seed=seed) for _, ov in variants
     ]
-    per_variant: list[dict[str, dict[str, Any]]] = []
+    per_variant: list[dict[str, DecisionRecord]] = []
     order: list[str] = []
     for plan in plans:
         run = simulate(plan)
-        decided: dict[str, dict[str, Any]] = {}
+        decided: dict[str, DecisionRecord] = {}
         for rec in run.trace:
-            if rec["kind"] == "decision":
-                decided[rec["item"]] = rec
-                if rec["item"] not in order:
-                    order.append(rec["item"])
+            if isinstance(rec, DecisionRecord):
+                decided[rec.item] = rec
+                if rec.item not in order:
+                    order.append(rec.item)
         per_variant.append(decided)
     items = []
     for item in order:
         recs = [d.get(item) for d in per_variant]
-        outcomes = [r["outcome"] if r else NOT_DECIDED for r in recs]
+        outcomes = [str(r.outcome) if r else NOT_DECIDED for r in recs]
         items.append(
             {
                 "item": item,
                 "outcomes": outcomes,
                 "differs": len(set(outcomes)) > 1,
-                "blockers": [r["blockers"] if r else [] for r in recs],
+                "blockers": [list(r.blockers) if r else [] for r in recs],
             }
         )
     return Comparison(
@@ -105,3 +109,16 @@ def compare(
         variants=[label for label, _ in variants],
         items=items,
     )
+
+
+def readings(plan: Plan, seed: int | None = None) -> Readings:
+    """Each item's outcome in whole runs of ``plan`` under every reading of Rule 14, with and
+    without the limited format (the other rules as the plan has them)."""
+    out: Readings = {}
+    for r14 in Rule14:
+        for lf in (True, False):
+            run = simulate(plan.with_rules({RuleKey.RULE14: r14, RuleKey.LIMITED_FORMAT: lf}), seed)
+            out[(r14, lf)] = {
+                r.item: str(r.outcome) for r in run.trace if isinstance(r, DecisionRecord)
+            }
+    return out

@@ -15,29 +15,31 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cstosim.rules.consensus import RULE14_READINGS, ConsensusResult, Outcome, Position, decide
+from cstosim.rules.consensus import ConsensusResult, decide
+from cstosim.vocabulary import ADOPTED, Outcome, Position, Rule14
 
 __all__ = ["COUNTED", "MAX_MEMBERS", "Variant", "explore", "power_indices"]
 
 MAX_MEMBERS = 9
 FULL_CHECK_MAX = 6
-POSITIONS: tuple[str, ...] = tuple(p.value for p in Position)
-COUNTED = ("adopted", "adopted_limited", "rejected", "no_quorum")
-ADOPTED = {Outcome.ADOPTED, Outcome.ADOPTED_LIMITED}
+POSITIONS: tuple[Position, ...] = tuple(Position)
+# the outcomes a council's decision can have (inadmissible concerns requests only)
+COUNTED: tuple[Outcome, ...] = tuple(o for o in Outcome if o != Outcome.INADMISSIBLE)
 Decide = Callable[..., ConsensusResult]
+Profile = dict[str, Position]
 
 
 @dataclass
 class Variant:
     """One combination of rule14, limited_format and quorum, with what exploring it found."""
 
-    rule14: str
+    rule14: Rule14
     limited_format: bool
     quorum: float | None
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[Outcome, int] = field(default_factory=dict)
     banzhaf: dict[str, float] = field(default_factory=dict)
     shapley_shubik: dict[str, float] = field(default_factory=dict)
-    blocks_alone: dict[str, list[str]] = field(default_factory=dict)
+    blocks_alone: dict[str, list[Position]] = field(default_factory=dict)
     counterexamples: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -83,9 +85,9 @@ def _multinomial(counts: Sequence[int]) -> int:
     return out
 
 
-def _profile(members: Sequence[str], counts: Sequence[int]) -> dict[str, str]:
+def _profile(members: Sequence[str], counts: Sequence[int]) -> Profile:
     """The profile giving the first members the first position, and so on."""
-    out: dict[str, str] = {}
+    out: Profile = {}
     it = iter(members)
     for pos, c in zip(POSITIONS, counts, strict=True):
         for _ in range(c):
@@ -93,13 +95,19 @@ def _profile(members: Sequence[str], counts: Sequence[int]) -> dict[str, str]:
     return out
 
 
-def _wins(members: Sequence[str], coalition: frozenset[str], no: str, kw: dict, fn: Decide) -> bool:
-    pos = {m: ("support" if m in coalition else no) for m in members}
+def _wins(
+    members: Sequence[str], coalition: frozenset[str], no: Position, kw: dict[str, Any], fn: Decide
+) -> bool:
+    pos = {m: (Position.SUPPORT if m in coalition else no) for m in members}
     return fn(pos, **kw).outcome in ADOPTED
 
 
 def power_indices(
-    members: Sequence[str], kw: dict[str, Any], *, no: str = "object", fn: Decide = decide
+    members: Sequence[str],
+    kw: dict[str, Any],
+    *,
+    no: Position = Position.OBJECT,
+    fn: Decide = decide,
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Normalised Banzhaf and Shapley-Shubik indices of the yes/no game the variant defines.
 
@@ -136,39 +144,41 @@ def _round(d: dict[str, float]) -> dict[str, float]:
 
 
 def _check_profile(
-    members: Sequence[str], pos: dict[str, str], kw: dict[str, Any], fn: Decide
+    members: Sequence[str], pos: Profile, kw: dict[str, Any], fn: Decide
 ) -> list[str]:
     """The invariants of design 2.1 that this profile breaks (names), if any."""
     broken = []
     res = fn(pos, **kw)
-    if "object" in pos.values() and res.outcome in ADOPTED:
+    if Position.OBJECT in pos.values() and res.outcome in ADOPTED:
         broken.append("one objection blocks")
     reversed_res = fn(dict(reversed(list(pos.items()))), **kw)
     if reversed_res.outcome != res.outcome or set(reversed_res.bound) != set(res.bound):
         broken.append("outcome does not depend on member order")
-    if kw["rule14"] == "no_objection" and set(res.blockers) & {
-        m for m, p in pos.items() if p == "absent"
+    if kw["rule14"] == Rule14.NO_OBJECTION and set(res.blockers) & {
+        m for m, p in pos.items() if p == Position.ABSENT
     }:
         broken.append("no absent blocker under no_objection")
     for m, p in pos.items():
-        turned = p == "abstain" and res.outcome in ADOPTED
-        if turned and fn({**pos, m: "support"}, **kw).outcome not in ADOPTED:
+        turned = p == Position.ABSTAIN and res.outcome in ADOPTED
+        if turned and fn({**pos, m: Position.SUPPORT}, **kw).outcome not in ADOPTED:
             broken.append("abstain to support never turns adopted into rejected")
             break
-    if kw["rule14"] == "consent" and kw["quorum"] is None:
+    if kw["rule14"] == Rule14.CONSENT and kw["quorum"] is None:
+        taking_part = (Position.SUPPORT, Position.ABSTAIN, Position.OBJECT)
         for m, p in pos.items():
-            others = [q for k, q in pos.items() if k != m and q in ("support", "abstain", "object")]
-            if p == "absent" and others and fn({**pos, m: "support"}, **kw).outcome != res.outcome:
+            others = [q for k, q in pos.items() if k != m and q in taking_part]
+            support = {**pos, m: Position.SUPPORT}
+            if p == Position.ABSENT and others and fn(support, **kw).outcome != res.outcome:
                 broken.append("under consent absent equals support")
                 break
     return broken
 
 
 def _counterexample_scenario(
-    members: Sequence[str], pos: dict[str, str], kw: dict[str, Any], broken: list[str]
+    members: Sequence[str], pos: Profile, kw: dict[str, Any], broken: list[str]
 ) -> dict[str, Any]:
     """A ready-to-run scenario reproducing a broken invariant."""
-    rules: dict[str, Any] = {"rule14": kw["rule14"], "limited_format": kw["limited_format"]}
+    rules: dict[str, Any] = {"rule14": str(kw["rule14"]), "limited_format": kw["limited_format"]}
     if kw["quorum"] is not None:
         rules["quorum"] = kw["quorum"]
     return {
@@ -183,7 +193,9 @@ def _counterexample_scenario(
             {
                 "date": "2026-01-10",
                 "type": "session",
-                "items": [{"id": "counterexample", "positions": dict(pos)}],
+                "items": [
+                    {"id": "counterexample", "positions": {m: p.value for m, p in pos.items()}}
+                ],
             }
         ],
     }
@@ -192,7 +204,7 @@ def _counterexample_scenario(
 def explore(
     members: Sequence[str],
     *,
-    rule14: Sequence[str] = RULE14_READINGS,
+    rule14: Sequence[Rule14] = tuple(Rule14),
     limited_format: Sequence[bool] = (False, True),
     quorum: Sequence[float | None] = (None,),
     full_check: bool | None = None,
@@ -206,11 +218,11 @@ def explore(
     full = n <= FULL_CHECK_MAX if full_check is None else full_check
     out = []
     for r14, lf, q in itertools.product(rule14, limited_format, quorum):
-        v = Variant(r14, lf, q, counts=dict.fromkeys(COUNTED, 0))
+        v = Variant(Rule14(r14), lf, q, counts=dict.fromkeys(COUNTED, 0))
         kw = v.kwargs()
         for counts in _compositions(n, len(POSITIONS)):
             pos = _profile(members, counts)
-            outcome = decide_fn(pos, **kw).outcome.value
+            outcome = decide_fn(pos, **kw).outcome
             v.counts[outcome] = v.counts.get(outcome, 0) + _multinomial(counts)
             if not full:
                 broken = _check_profile(members, pos, kw, decide_fn)
@@ -224,7 +236,7 @@ def explore(
                     v.counterexamples.append(_counterexample_scenario(members, pos, kw, broken))
         v.banzhaf, v.shapley_shubik = power_indices(members, kw, fn=decide_fn)
         for m in members:
-            others = dict.fromkeys(members, "support")
+            others = dict.fromkeys(members, Position.SUPPORT)
             v.blocks_alone[m] = [
                 p for p in POSITIONS if decide_fn({**others, m: p}, **kw).outcome not in ADOPTED
             ]

@@ -1,0 +1,46 @@
+"""The ``cstosim`` command line (design 5.2). Usage errors exit 2, user errors exit 1.
+
+Every command goes through ``cstosim.api``; this package only parses arguments, prints what the
+API returns and turns errors into messages and exit codes (no user mistake prints a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from cstosim.cli.commands import CliError
+from cstosim.cli.parser import build_parser
+from cstosim.errors import ScenarioError
+
+__all__ = ["build_parser", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:  # never fail on a terminal that is not UTF-8
+            reconfigure(errors="backslashreplace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CliError as e:
+        print(f"cstosim: {e}", file=sys.stderr)
+        return 1
+    except ScenarioError as e:
+        print(e, file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print(
+            "cstosim: interrupted; a sweep's rows written so far are kept (--resume continues it)",
+            file=sys.stderr,
+        )
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

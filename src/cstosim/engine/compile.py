@@ -1,0 +1,121 @@
+"""Compile a validated scenario into a typed plan (design 4: YAML -> scenario -> plan -> run)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from cstosim.engine.plan import Context, EventSpec, HistorySpec, Plan
+from cstosim.engine.procedures import compiler_for
+from cstosim.errors import PlanError, RuleError
+from cstosim.history import chair_on
+from cstosim.members import HISTORY, frozen_positions, members_on
+from cstosim.rules.rotation import next_in_turn
+from cstosim.rules.ruleset import check_combination, check_overrides, rules_on
+from cstosim.scenario import models as m
+from cstosim.vocabulary import EventType, ItemKind, Position, RuleKey, Status
+
+__all__ = ["compile_scenario", "follows_history"]
+
+
+def follows_history(sc: m.Scenario) -> bool:
+    """Whether a run applies the built-in membership history after the start date.
+
+    It does unless the file lists its own ``members`` or has membership events or items of its
+    own (join, withdraw, suspend, freeze, unfreeze; suspension or admission items): then the
+    file tells the membership story after the start.
+    """
+    if sc.members is not None:
+        return False
+    own = (EventType.JOIN, EventType.WITHDRAW, EventType.SUSPEND, EventType.FREEZE)
+    for ev in sc.events:
+        if ev.type in (*own, EventType.UNFREEZE):
+            return False
+        if isinstance(ev, m.Session) and any(
+            it.kind in (ItemKind.SUSPENSION, ItemKind.ADMISSION) for it in ev.items
+        ):
+            return False
+    return True
+
+
+def _overrides(sc: m.Scenario, extra: Mapping[str, Any] | None) -> dict[RuleKey, Any]:
+    """The file's rules, then the caller's, checked and typed."""
+    merged: dict[RuleKey, Any] = dict(sc.rules.overrides())
+    try:
+        merged.update(check_overrides(extra or {}))
+    except RuleError as e:
+        raise PlanError(str(e)) from None
+    try:
+        check_combination(merged)
+        rules_on(sc.start, merged)
+    except RuleError as e:
+        raise PlanError(str(e), ("rules",)) from None
+    return merged
+
+
+def _start_state(sc: m.Scenario) -> tuple[dict[str, Status], dict[str, Position], str | None]:
+    """The members, the freezes and the chair on the start date."""
+    history = members_on(sc.start)
+    frozen_hist = frozen_positions(sc.start)
+    if sc.members is None:
+        status = dict(history)
+        frozen = dict(frozen_hist)
+    else:
+        status = {
+            c: Status.FROZEN if history.get(c) is Status.FROZEN else Status.VOTING
+            for c in sorted(sc.members)
+        }
+        frozen = {c: p for c, p in frozen_hist.items() if c in status}
+    eligible = sorted(c for c, s in status.items() if s is not Status.SUSPENDED)
+    if sc.chair is not None:
+        if sc.chair not in eligible:
+            raise PlanError(
+                f"chair {sc.chair} has no vote on {sc.start.isoformat()}; allowed: "
+                + ", ".join(eligible),
+                ("chair",),
+            )
+        return status, frozen, sc.chair
+    chair = chair_on(sc.start)
+    if chair is not None and chair not in eligible:
+        # the recorded chair is not in this council: the turn passes on from its place
+        chair = next_in_turn(chair, eligible) if eligible else None
+    return status, frozen, chair
+
+
+def compile_scenario(
+    sc: m.Scenario, *, overrides: Mapping[str, Any] | None = None, seed: int | None = None
+) -> Plan:
+    """The plan of a validated scenario, with overrides and a seed applied; raises PlanError."""
+    merged = _overrides(sc, overrides)
+    status, frozen, chair = _start_state(sc)
+    events: list[EventSpec] = []
+    if follows_history(sc):
+        # Without its own members or membership events, a scenario lives through the built-in
+        # history: Uzbekistan's suspension, Armenia's freeze and the rest happen on their dates.
+        events += [
+            HistorySpec(
+                day=h.date,
+                index=-1,
+                member=h.member,
+                change=h.kind,
+                position=h.position,
+                note=h.note,
+            )
+            for h in HISTORY
+            if sc.start < h.date <= sc.end
+        ]
+    ctx = Context(sc.start, sc.end, merged)
+    events += [compiler_for(ev.type)(ev, i, ctx) for i, ev in enumerate(sc.events)]
+    return Plan(
+        name=sc.name,
+        description=sc.description,
+        start=sc.start,
+        end=sc.end,
+        seed=sc.seed if seed is None else seed,
+        overrides=merged,
+        status=status,
+        frozen=frozen,
+        chair=chair,
+        events=tuple(events),
+        expect=tuple(sc.expect),
+    )

@@ -1,0 +1,273 @@
+"""The state a run changes (members, chair, decisions, missions) and the trace it writes.
+
+Every outcome comes from a rule function in ``cstosim.rules``; the world only composes them.
+One SimPy time unit is one day from the scenario's start. All randomness comes from one
+``random.Random`` seeded per run, drawn in a fixed order.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Generator, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import simpy
+
+from cstosim.engine.agenda import Agenda
+from cstosim.engine.plan import Plan, PositionSpec
+from cstosim.engine.records import ChairRecord, DecisionRecord, NoteRecord, Record
+from cstosim.rules.consensus import ConsensusResult, decide, sensitive_to
+from cstosim.rules.rotation import next_in_turn
+from cstosim.vocabulary import Body, ItemKind, Outcome, Position, Rotation, Rule14, RuleKey, Status
+
+__all__ = ["Decision", "Mission", "Process", "Run", "World"]
+
+Process = Generator[simpy.Event, Any, None]
+
+
+@dataclass
+class Decision:
+    """What the world remembers of a decided item: the record, and who is bound by now
+    (accessions add members after the record was written)."""
+
+    record: DecisionRecord
+    bound: tuple[str, ...]
+
+    @property
+    def outcome(self) -> Outcome:
+        """The item's outcome."""
+        return self.record.outcome
+
+
+@dataclass
+class Mission:
+    """A deployment under way, and the provision it rests on."""
+
+    cites: tuple[str, ...]
+    active: bool = True
+
+
+@dataclass
+class Run:
+    """The result of one run: the trace and the final state."""
+
+    plan: Plan
+    seed: int
+    traced: bool = True
+    trace: list[Record] = field(default_factory=list)
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    chairs: list[tuple[date, str | None]] = field(default_factory=list)
+    status: dict[str, Status] = field(default_factory=dict)
+
+    def chair_on(self, day: date) -> str | None:
+        """The chair on ``day`` as the run had it."""
+        current = None
+        for since, member in self.chairs:
+            if since <= day:
+                current = member
+        return current
+
+
+class World:
+    """The state a run changes, and the trace it writes."""
+
+    def __init__(self, env: simpy.Environment, plan: Plan, seed: int, tracing: bool = True) -> None:
+        self.env = env
+        self.tracing = tracing
+        self._voters: list[str] | None = None  # cached; cleared on every membership change
+        self._now: float = -1.0
+        self._today: date = plan.start
+        self._held: list[Record] | None = None  # records held back to be emitted in order
+        self.plan = plan
+        self.rng = random.Random(seed)
+        self.agenda = Agenda(env, plan.offset(plan.end))
+        self.status: dict[str, Status] = dict(plan.status)
+        self.frozen: dict[str, Position] = dict(plan.frozen)
+        self.chair: str | None = plan.chair
+        self.pending_chair: str | None = None  # the Council's choice for the next handover
+        self.skip_next_handover = False  # a dated Council choice took the next one's place
+        self.dated_choices: set[date] = set()  # days on which the Council's choice takes over
+        self.missions: dict[str, Mission] = {}
+        self.run = Run(plan=plan, seed=seed, traced=tracing, chairs=[(plan.start, plan.chair)])
+        self.run.status = self.status
+
+    # -- time and membership ------------------------------------------------------------------
+    @property
+    def today(self) -> date:
+        """The simulated date."""
+        now = self.env.now
+        if now != self._now:
+            self._now, self._today = now, self.plan.day(now)
+        return self._today
+
+    def voters(self) -> list[str]:
+        """Members with a vote today (voting or frozen), sorted by code."""
+        if self._voters is None:
+            self._voters = sorted(m for m, s in self.status.items() if s is not Status.SUSPENDED)
+        return self._voters
+
+    def membership_changed(self) -> None:
+        """Forget what was derived from the membership."""
+        self._voters = None
+
+    # -- the trace ----------------------------------------------------------------------------
+    def emit(self, build: Callable[..., Record], **fields: Any) -> None:
+        """Build a record dated today and append it to the trace (nothing without tracing)."""
+        if self.tracing:
+            self.emit_all([build(date=self.today, **fields)])
+
+    def note(self, text: str, item: str | None = None) -> None:
+        """A note in the trace: something worth telling that changed nothing."""
+        self.emit(NoteRecord, item=item, text=text)
+
+    @contextmanager
+    def held(self) -> Iterator[list[Record]]:
+        """Hold the records emitted inside the block; the caller emits them in its own order."""
+        outer, self._held = self._held, []
+        try:
+            yield self._held
+        finally:
+            self._held = outer
+
+    def emit_all(self, records: list[Record]) -> None:
+        """Emit records already built (or held back), in the order given."""
+        if self.tracing:
+            (self._held if self._held is not None else self.run.trace).extend(records)
+
+    # -- positions ----------------------------------------------------------------------------
+    def draw(self, spec: PositionSpec) -> Position:
+        """A position: the one given, or one drawn from the probabilities given."""
+        if not isinstance(spec, tuple):
+            return spec
+        u = self.rng.random()
+        acc = 0.0
+        for pos, p in spec:
+            acc += p
+            if u < acc:
+                return pos
+        return spec[-1][0]
+
+    def positions_for(
+        self, given: Mapping[str, PositionSpec]
+    ) -> tuple[dict[str, Position], tuple[str, ...]]:
+        """Today's voters' positions: given, else a freeze's default, else support."""
+        voters = self.voters()
+        frozen = self.frozen
+        pos = {m: self.draw(given.get(m, frozen.get(m, Position.SUPPORT))) for m in voters}
+        ignored = tuple(sorted(set(given) - set(voters)))
+        return pos, ignored
+
+    # -- the chair ----------------------------------------------------------------------------
+    def set_chair(self, member: str | None, cites: tuple[str, ...], why: str) -> None:
+        """Record a change of chair (no record where the chair stays the same)."""
+        if member == self.chair:
+            return
+        previous, self.chair = self.chair, member
+        self.run.chairs.append((self.today, member))
+        self.emit(ChairRecord, member=member, previous=previous, cites=cites, why=why)
+
+    def take_choice(self) -> str | None:
+        """The Council's pending choice of chair, if that member still has a vote."""
+        choice, self.pending_chair = self.pending_chair, None
+        if choice is not None and choice not in self.voters():
+            self.note(
+                f"The Council chose {choice} to chair, but it has no vote today; "
+                "the ordinary rule applies."
+            )
+            return None
+        return choice
+
+    def check_chair(self) -> None:
+        """Keep the chair with a member that has a vote after a membership change."""
+        if self.chair is None or self.chair in self.voters():
+            return
+        eligible = self.voters()
+        if not eligible:
+            self.set_chair(None, ("charter.13",), "No member with a vote is left to chair.")
+            return
+        rules = self.plan.rules_on(self.today)
+        rotation = rules.rotation if rules.rotation != Rotation.HOST else Rotation.RUSSIAN_ALPHABET
+        nxt = next_in_turn(self.chair, eligible, rotation, rules.order)
+        self.set_chair(
+            nxt,
+            ("charter.13", "practice.rotation_2011"),
+            f"{self.chair} no longer has a vote; the chair passes to the next member, {nxt}.",
+        )
+
+    # -- deciding an item ---------------------------------------------------------------------
+    def decide_item(
+        self,
+        item_id: str,
+        item_kind: ItemKind,
+        body: Body,
+        given: Mapping[str, PositionSpec],
+        session_id: str | None,
+        *,
+        extra_cites: tuple[str, ...] = (),
+        why_prefix: str = "",
+        title: str | None = None,
+        extra_sensitive: tuple[RuleKey, ...] = (),
+    ) -> Decision:
+        """Decide one item by consensus (design 2.1), record it and remember the decision."""
+        rules = self.plan.rules_on(self.today)
+        pos, ignored = self.positions_for(given)
+        res, sens = _decided(pos, rules.rule14, rules.limited_format, rules.quorum, self.tracing)
+        cites, why = res.cites, res.why
+        if extra_cites or why_prefix:
+            cites = (*extra_cites, *(c for c in res.cites if c not in extra_cites))
+            why = why_prefix + (why[0].lower() + why[1:] if why_prefix else why)
+        rec = DecisionRecord(
+            date=self.today,
+            item=item_id,
+            item_kind=item_kind,
+            title=title,
+            body=body,
+            session=session_id,
+            outcome=res.outcome,
+            positions=pos,
+            bound=res.bound,
+            blockers=res.blockers,
+            may_accede=res.may_accede,
+            stood_aside=res.stood_aside,
+            cites=cites,
+            why=why,
+            sensitive_to=(*sens, *extra_sensitive) if self.tracing else (),
+            ignored_positions=ignored,
+        )
+        self.emit_all([rec])
+        if ignored:
+            self.note(
+                f"Positions given for {', '.join(ignored)} are ignored: no vote on this date.",
+                item=item_id,
+            )
+        dec = self.run.decisions[item_id] = Decision(rec, res.bound)
+        return dec
+
+
+# The rule functions are pure, so their results can be remembered: the same positions under
+# the same rules give the same result in every run of a process (sweeps repeat them a lot).
+MemoKey = tuple[tuple[tuple[str, Position], ...], Rule14, bool, float | None]
+_MEMO: dict[MemoKey, tuple[ConsensusResult, tuple[RuleKey, ...] | None]] = {}
+_MEMO_MAX = 65_536
+
+
+def _decided(
+    pos: dict[str, Position], rule14: Rule14, lf: bool, quorum: float | None, want_sensitive: bool
+) -> tuple[ConsensusResult, tuple[RuleKey, ...]]:
+    """decide() and, when wanted, sensitive_to() for these positions and rules, memoised."""
+    key = (tuple(pos.items()), rule14, lf, quorum)
+    hit = _MEMO.get(key)
+    if hit is None or (want_sensitive and hit[1] is None):
+        res = hit[0] if hit else decide(pos, rule14=rule14, limited_format=lf, quorum=quorum)
+        sens = (
+            sensitive_to(pos, rule14=rule14, limited_format=lf, quorum=quorum)
+            if want_sensitive
+            else None
+        )
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[key] = hit = (res, sens)
+    return hit[0], hit[1] or ()

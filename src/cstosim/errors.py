@@ -1,0 +1,120 @@
+"""Every error cstosim raises on purpose, under one root.
+
+::
+
+    CstosimError
+     ├── ScenarioError          a scenario with mistakes: each Problem has file, line, column
+     ├── PlanError              a valid scenario that cannot run under the rules given (key path)
+     ├── RuleError              a rule key or value that is not allowed
+     ├── UnknownProvisionError  a provision id not in the catalogue (with the closest ids)
+     ├── HistoryError           years the record and its projection cannot give
+     ├── SweepError             a sweep that cannot start or go on
+     └── PlotError              a plot that cannot be made
+
+Messages say what is wrong and what is allowed, in the library's words; the command line adds
+its own flags where it has them. Each class also derives from the built-in exception it stood
+for before (``ValueError``, ``KeyError``, ``RuntimeError``), so older ``except`` clauses hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "CstosimError",
+    "HistoryError",
+    "PlanError",
+    "PlotError",
+    "Pos",
+    "Problem",
+    "RuleError",
+    "ScenarioError",
+    "SweepError",
+    "UnknownProvisionError",
+]
+
+KeyPath = tuple[str | int, ...]
+
+
+class CstosimError(Exception):
+    """The root of every error cstosim raises on purpose."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A 1-based line and column in a file."""
+
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One mistake in a scenario: the file, where in it, and what is wrong and allowed."""
+
+    file: str
+    pos: Pos
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.pos.line}:{self.pos.col}: {self.message}"
+
+
+class ScenarioError(CstosimError, ValueError):
+    """A scenario with one or more mistakes, each located as FILE:LINE:COL."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = list(problems)
+
+
+class PlanError(CstosimError, ValueError):
+    """A scenario that is valid as a file but cannot run under the rules given.
+
+    ``path`` is the path of keys in the scenario where the trouble lies (``("rules",)``,
+    ``("events", 3, "date")``); ``()`` when it lies in the rules given from outside the file.
+    """
+
+    def __init__(self, message: str, path: KeyPath = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+class RuleError(CstosimError, ValueError):
+    """A rule key or value that is not allowed."""
+
+
+class UnknownProvisionError(CstosimError, KeyError):
+    """A provision id that is not in the catalogue."""
+
+    def __init__(self, pid: str, suggestions: Sequence[str]) -> None:
+        super().__init__(pid)
+        self.pid = pid
+        self.suggestions = list(suggestions)
+
+    def __str__(self) -> str:
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        return f"unknown provision {self.pid!r}{hint}"
+
+
+class HistoryError(CstosimError, ValueError):
+    """A request for years outside what the record and projection can give."""
+
+
+class SweepError(CstosimError, RuntimeError):
+    """A sweep that cannot start or go on (bad output file, mismatched resume, a failed worker).
+
+    ``resumable`` is true when the rows written so far are kept and the sweep can be continued
+    from its output file.
+    """
+
+    def __init__(self, message: str, *, resumable: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.resumable = resumable
+
+
+class PlotError(CstosimError, ValueError):
+    """A plot that cannot be made (unknown format, matplotlib missing, unwritable path)."""

@@ -1,0 +1,178 @@
+"""Messages for scenario mistakes: where a pydantic error lies in the file, and what to say.
+
+Each message says what is wrong and what is allowed, in the words of a scenario author.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from cstosim.scenario import models as m
+from cstosim.vocabulary import EventType
+
+__all__ = ["KeyPath", "data_path", "describe", "kind_of", "suggest"]
+
+KeyPath = tuple[str | int, ...]
+MAX_SUGGEST = 500  # "did you mean" looks among at most this many names
+_EVENT_TYPES = [t.value for t in EventType]
+
+
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    """The keys a model accepts, by their names in files."""
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _model_at(path: KeyPath, data: Any) -> type[BaseModel] | None:
+    """Which model governs the mapping at ``path`` of the loaded data."""
+    if path == ():
+        return m.Scenario
+    if path == ("rules",):
+        return m.Rules
+    if len(path) == 2 and path[0] == "expect":
+        return m.Expectation
+    if len(path) >= 2 and path[0] == "events":
+        try:
+            ev = data["events"][path[1]]
+        except (KeyError, IndexError, TypeError):
+            return None
+        if len(path) == 2:
+            if not isinstance(ev, dict) or ev.get("type") not in _EVENT_TYPES:
+                return None
+            return m.EVENT_MODELS[EventType(ev["type"])]
+        if len(path) == 4 and path[2] == "items":
+            return m.Item
+    return None
+
+
+def data_path(loc: tuple[str | int, ...], data: Any) -> tuple[KeyPath, bool]:
+    """Map a pydantic error location onto a path in the data; True if it names a dict key."""
+    path: list[str | int] = []
+    node = data
+    is_key = False
+    for part in loc:
+        if part == "[key]":
+            is_key = True
+            continue
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str):
+            if part in node:
+                path.append(part)
+                node = node[part]
+            elif part.endswith("_") and part[:-1] in node:  # from_ is 'from' in files
+                path.append(part[:-1])
+                node = node[part[:-1]]
+            elif part in _EVENT_TYPES or part.startswith("function-"):
+                continue  # a union tag or validator name, not a place in the file
+            else:
+                path.append(part)  # a missing key: point at its mapping
+                node = None
+        # anything else is a pydantic-internal step
+    return tuple(path), is_key
+
+
+def suggest(word: str, allowed: list[str]) -> str:
+    """' (did you mean ...?)' for the closest allowed word, or nothing."""
+    if len(allowed) > MAX_SUGGEST:
+        return ""
+    close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def describe(err: ErrorDetails, data: Any, path: KeyPath) -> str:
+    """A message that says what is wrong and what is allowed."""
+    kind = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        key = path[-1]
+        model = _model_at(path[:-1], data)
+        allowed = _keys_of(model) if model else []
+        where = "" if model is None else f" in {_label(model, path[:-1])}"
+        return (
+            f"unknown key {key!r}{where}{suggest(str(key), allowed)}; allowed: "
+            + ", ".join(allowed)
+            if allowed
+            else f"unknown key {key!r}"
+        )
+    if kind == "missing":
+        key = path[-1]
+        model = _model_at(path[:-1], data)
+        label = _label(model, path[:-1]) if model else "this mapping"
+        return f"missing required key {key!r}: {label} needs it"
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        types = ", ".join(_EVENT_TYPES)
+        if kind == "union_tag_not_found":
+            return f"an event needs 'type'; allowed: {types}"
+        tag = str(ctx.get("tag"))
+        return f"unknown event type {tag!r}{suggest(tag, _EVENT_TYPES)}; allowed: {types}"
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        return f"{value!r} is not allowed here; allowed: {expected}"
+    if kind in (
+        "date_type",
+        "date_parsing",
+        "date_from_datetime_inexact",
+        "date_from_datetime_parsing",
+    ):
+        if hasattr(value, "hour"):
+            return f"{value.isoformat(sep=' ')} has a time of day; dates are written YYYY-MM-DD"
+        return f"{value!r} is not a date; dates are written YYYY-MM-DD"
+    if kind == "bool_type":
+        return f"{value!r} is not true or false; allowed: true, false"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"{value!r} is not a whole number; allowed: a whole number"
+    if kind in ("float_type", "float_parsing"):
+        return f"{value!r} is not a number; allowed: a number"
+    if kind in ("string_type",):
+        return f"{value!r} is not text; allowed: text"
+    if kind == "string_pattern_mismatch":
+        if path and path[-1] in ("host", "from"):
+            return f"{value!r} is not a state code; allowed: three capital letters such as RUS"
+        return f"{value!r} is not a valid id; allowed: letters, digits and _ . : -"
+    if kind in ("list_type",):
+        return f"expected a list such as [ARM, BLR], not {type(value).__name__}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping of keys to values, not {kind_of(value)}"
+    if kind in ("too_long",):
+        return f"too many entries; allowed: at most {ctx.get('max_length')}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"too long; allowed: at most {ctx.get('max_length')} characters"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bounds = err["msg"].lower().replace("input should be", "allowed:")
+        return f"{value!r} is out of range; {bounds}"
+    msg = err["msg"]
+    return msg.removeprefix("Value error, ")
+
+
+def _label(model: type[BaseModel], path: KeyPath) -> str:
+    """How to name the mapping a model governs: 'the scenario', 'an agenda item', ..."""
+    fixed: dict[type[BaseModel], str] = {
+        m.Scenario: "the scenario",
+        m.Rules: "the rules mapping",
+        m.Expectation: "an expectation",
+        m.Item: "an agenda item",
+        m.RequestAssistance: "a request_assistance event",
+        m.Accede: "an accede event",
+    }
+    return fixed.get(model, f"a {model.__name__.lower()} event")
+
+
+def kind_of(value: Any) -> str:
+    """How to name the kind of a value a file gave: 'a list', 'text', 'nothing (null)'..."""
+    if value is None:
+        return "nothing (null)"
+    return {
+        list: "a list",
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+    }.get(type(value), type(value).__name__)
