@@ -32,6 +32,7 @@ import yaml
 
 from cstosim import __version__
 from cstosim.engine import compile_scenario, simulate
+from cstosim.engine.procedures.council import SessionSpec
 from cstosim.scenario import Scenario, parse_scenario
 from cstosim.whatif.explore import explore
 from cstosim.whatif.sweep import run_chunk, sample_seed, sweep
@@ -122,7 +123,7 @@ def summit_plan():
 
 def bench_sweep_throughput(samples: int, repeats: int) -> dict[str, Any]:
     plan = summit_plan()
-    (ev,) = [e for e in plan.events if e.type == "session"]
+    (ev,) = [e for e in plan.events if isinstance(e, SessionSpec)]
     items = [(it.id, it.positions) for it in ev.items]
     members = sorted(m for m in plan.status if m != "UZB")
 
@@ -296,7 +297,7 @@ def bare_decisions(count: int, members: list[str], days: int) -> list[dict[str, 
 def bench_engine(years: int, repeats: int) -> dict[str, Any]:
     plan = synthetic_plan(years)
     run = simulate(plan)
-    decisions = sum(1 for r in run.trace if r["kind"] == "decision")
+    decisions = len(run.decisions)
     t_ours = median_time(lambda: simulate(plan), repeats)
     days = (plan.end - plan.start).days
     t_bare = median_time(lambda: bare_decisions(decisions, SIX, days), repeats)

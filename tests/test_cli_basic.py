@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from cstosim.cli import main
+from tests.conftest import Cli
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "cstosim", *args], capture_output=True, text=True, timeout=60
-    )
-
-
-def test_chairs_json_record_then_projection() -> None:
-    p = run("chairs", "--from", "2011", "--to", "2028", "--format", "json")
+def test_chairs_json_record_then_projection(cli: Cli) -> None:
+    p = cli("chairs", "--from", "2011", "--to", "2028", "--format", "json")
     assert p.returncode == 0, p.stderr
     rows = json.loads(p.stdout)
     assert [r["year"] for r in rows] == list(range(2011, 2029))
@@ -66,18 +59,18 @@ def test_chairs_bad_years(args: list, capsys: pytest.CaptureFixture) -> None:
     assert err.startswith("cstosim: ") and "Traceback" not in err
 
 
-def test_explain_known_and_unknown() -> None:
-    p = run("explain", "rop.14.1")
+def test_explain_known_and_unknown(cli: Cli) -> None:
+    p = cli("explain", "rop.14.1")
     assert p.returncode == 0
     assert "dissent (default)" in p.stdout and "2009" in p.stdout
-    p = run("explain", "rop.14")
+    p = cli("explain", "rop.14")
     assert p.returncode == 1
     assert "rop.14.1" in p.stderr and "Traceback" not in p.stderr
-    p = run("explain")
+    p = cli("explain")
     assert p.returncode == 0 and "un.51" in p.stdout
 
 
-def test_usage_errors_exit_2() -> None:
-    p = run("chairs", "--from", "x", "--to", "2020")
+def test_usage_errors_exit_2(cli: Cli) -> None:
+    p = cli("chairs", "--from", "x", "--to", "2020")
     assert p.returncode == 2 and "Traceback" not in p.stderr
-    assert run("nonsense").returncode == 2
+    assert cli("nonsense").returncode == 2

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from cstosim.cli import main
+from tests.conftest import Cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
@@ -19,22 +17,11 @@ MOSCOW = str(SCENARIOS / "moscow-2009.yaml")
 KAZ = str(SCENARIOS / "kazakhstan-2022.yaml")
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COLUMNS": "160"}
-    return subprocess.run(
-        [sys.executable, "-m", "cstosim", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
-
-
 def decision(doc: dict, item: str) -> dict:
     return next(r for r in doc["trace"] if r["kind"] == "decision" and r["item"] == item)
 
 
-def test_run_text_timeline_for_kazakhstan() -> None:
+def test_run_text_timeline_for_kazakhstan(cli: Cli) -> None:
     p = cli("run", KAZ)
     assert p.returncode == 0, p.stderr
     for word in (
@@ -51,7 +38,7 @@ def test_run_text_timeline_for_kazakhstan() -> None:
         assert word in p.stdout, word
 
 
-def test_moscow_2009_under_each_reading() -> None:
+def test_moscow_2009_under_each_reading(cli: Cli) -> None:
     p = cli("run", MOSCOW, "--format", "json")
     assert p.returncode == 0, p.stderr
     doc = json.loads(p.stdout)
@@ -69,7 +56,7 @@ def test_moscow_2009_under_each_reading() -> None:
     assert any(r["kind"] == "accession" and r["member"] == "BLR" for r in doc["trace"])
 
 
-def test_every_record_has_date_and_kind_and_decisions_cite() -> None:
+def test_every_record_has_date_and_kind_and_decisions_cite(cli: Cli) -> None:
     p = cli("run", KAZ, "--format", "jsonl")
     lines = [json.loads(x) for x in p.stdout.splitlines()]
     assert lines and all({"date", "kind"} <= set(r) for r in lines)
@@ -86,7 +73,7 @@ def test_out_writes_a_file(tmp_path: Path) -> None:
     assert main(["run", KAZ, "--out", str(tmp_path / "no" / "dir" / "x")]) == 1
 
 
-def test_failed_expectation_exits_1(tmp_path: Path) -> None:
+def test_failed_expectation_exits_1(tmp_path: Path, cli: Cli) -> None:
     f = tmp_path / "s.yaml"
     text = Path(MOSCOW).read_text().replace("blockers: [BLR]", "blockers: [RUS]")
     f.write_text(text)
@@ -96,14 +83,14 @@ def test_failed_expectation_exits_1(tmp_path: Path) -> None:
     assert p.returncode == 1 and "FAIL" in p.stdout
 
 
-def test_check_bundled_scenarios() -> None:
+def test_check_bundled_scenarios(cli: Cli) -> None:
     p = cli("check", str(SCENARIOS))
     assert p.returncode == 0, p.stdout + p.stderr
     n = len(list(SCENARIOS.glob("*.yaml")))
     assert f"{n} of {n} scenarios hold" in p.stdout
 
 
-def test_check_reports_invalid_files(tmp_path: Path) -> None:
+def test_check_reports_invalid_files(tmp_path: Path, cli: Cli) -> None:
     shutil.copy(KAZ, tmp_path / "good.yaml")
     (tmp_path / "bad.yaml").write_text("name: x\n")
     p = cli("check", str(tmp_path))
@@ -112,13 +99,13 @@ def test_check_reports_invalid_files(tmp_path: Path) -> None:
     assert cli("check", str(tmp_path / "empty-dir-that-is-not-there")).returncode == 1
 
 
-def test_validate_good_files() -> None:
+def test_validate_good_files(cli: Cli) -> None:
     files = sorted(str(f) for f in SCENARIOS.glob("*.yaml"))
     p = cli("validate", *files)
     assert p.returncode == 0 and p.stdout.count(": ok") == len(files)
 
 
-def test_schema_is_json_schema() -> None:
+def test_schema_is_json_schema(cli: Cli) -> None:
     p = cli("schema")
     assert p.returncode == 0
     schema = json.loads(p.stdout)
@@ -141,13 +128,13 @@ def test_schema_is_json_schema() -> None:
         [],
     ],
 )
-def test_usage_errors_exit_2(args: list) -> None:
+def test_usage_errors_exit_2(args: list, cli: Cli) -> None:
     p = cli(*args)
     assert p.returncode == 2, (args, p.stderr)
     assert "Traceback" not in p.stderr and "usage:" in p.stderr
 
 
-def test_seed_changes_only_probabilistic_runs(tmp_path: Path) -> None:
+def test_seed_changes_only_probabilistic_runs(tmp_path: Path, cli: Cli) -> None:
     a = cli("run", KAZ, "--format", "jsonl", "--seed", "1").stdout
     b = cli("run", KAZ, "--format", "jsonl", "--seed", "2").stdout
     assert a == b  # no probabilities in this scenario: the seed changes nothing
@@ -155,7 +142,7 @@ def test_seed_changes_only_probabilistic_runs(tmp_path: Path) -> None:
     assert doc["seed"] == 9
 
 
-def test_bundled_scenarios_satisfy_the_json_schema() -> None:
+def test_bundled_scenarios_satisfy_the_json_schema(cli: Cli) -> None:
     import jsonschema
     import yaml
 

@@ -12,11 +12,13 @@ from datetime import date
 
 import networkx as nx
 
+from cstosim.vocabulary import Body
+
 __all__ = [
     "BODIES",
     "DECIDING_BODIES",
     "RELATIONS",
-    "Body",
+    "OrgBody",
     "org_graph",
     "relation_subgraph",
     "relations",
@@ -24,87 +26,86 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class Body:
+class OrgBody:
     """A CSTO body: code, name, kind and a one-line description."""
 
     code: str
     name: str
     kind: str  # council | committee | official | secretariat | staff | assembly | subsidiary
     description: str
-    decides_by_consensus: bool = False
     since: date | None = None
 
+    @property
+    def decides_by_consensus(self) -> bool:
+        """Whether the body holds sessions that decide by consensus (design 2.1)."""
+        return self.code in DECIDING_BODIES
 
-BODIES: dict[str, Body] = {
+
+BODIES: dict[str, OrgBody] = {
     b.code: b
     for b in (
-        Body(
+        OrgBody(
             "CSC",
             "Collective Security Council",
             "council",
             "The heads of state: the highest body, deciding the Organisation's main questions.",
-            True,
         ),
-        Body(
+        OrgBody(
             "CMFA",
             "Council of Ministers of Foreign Affairs",
             "council",
             "Foreign ministers: coordinates the members' foreign policy on security.",
-            True,
         ),
-        Body(
+        OrgBody(
             "CMD",
             "Council of Ministers of Defence",
             "council",
             "Defence ministers: military policy, forces and military-technical cooperation.",
-            True,
         ),
-        Body(
+        OrgBody(
             "CSSC",
             "Committee of Secretaries of Security Councils",
             "committee",
             "Secretaries of the national security councils: security policy and new threats.",
-            True,
         ),
-        Body(
+        OrgBody(
             "PC",
             "Permanent Council",
             "council",
             "The members' plenipotentiaries: coordinates between CSC sessions (consensus assumed).",
-            True,
         ),
-        Body(
+        OrgBody(
             "SG",
             "Secretary General",
             "official",
             "The chief administrative officer, appointed by the CSC for three years.",
         ),
-        Body(
+        OrgBody(
             "SEC",
             "Secretariat",
             "secretariat",
             "Prepares and circulates drafts and supports the councils' work.",
         ),
-        Body(
+        OrgBody(
             "JS",
             "Joint Staff",
             "staff",
             "Plans and coordinates the military side, the collective forces among it.",
         ),
-        Body(
+        OrgBody(
             "MC",
             "Military Committee",
             "committee",
             "Advises the defence ministers on planning and using collective forces (since 2012).",
             since=date(2012, 12, 19),
         ),
-        Body(
+        OrgBody(
             "PA",
             "Parliamentary Assembly",
             "assembly",
             "Members' parliamentarians: model laws and harmonisation of legislation.",
         ),
-        Body(
+        OrgBody(
             "SUB",
             "Subsidiary coordination councils",
             "subsidiary",
@@ -113,7 +114,10 @@ BODIES: dict[str, Body] = {
     )
 }
 
-DECIDING_BODIES: tuple[str, ...] = tuple(c for c, b in BODIES.items() if b.decides_by_consensus)
+# The bodies that hold sessions and decide: those of vocabulary.Body.
+DECIDING_BODIES: tuple[str, ...] = tuple(b.value for b in Body)
+if not set(DECIDING_BODIES) <= set(BODIES):  # pragma: no cover - a mistake in this file
+    raise RuntimeError("a deciding body is missing from BODIES")
 
 RELATIONS: tuple[str, ...] = ("reports_to", "prepares_drafts_for", "chairs_with")
 

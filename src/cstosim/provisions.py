@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cstosim.errors import UnknownProvisionError
+from cstosim.vocabulary import Rotation, Rule14, RuleKey
 
 __all__ = [
     "CATALOGUE",
@@ -30,7 +31,7 @@ __all__ = [
 class Variant:
     """A named reading or what-if value of a rule key, with what it means."""
 
-    value: str
+    value: str  # a value of the rule key: an enum member where the key has a closed set
     meaning: str
     default: bool = False
 
@@ -46,7 +47,7 @@ class Provision:
     paraphrase: str
     in_force_from: date | None
     in_force_to: date | None = None
-    rule_key: str | None = None
+    rule_key: RuleKey | None = None
     variants: tuple[Variant, ...] = ()
     episode: str = ""
     sources: tuple[str, ...] = ()
@@ -104,7 +105,7 @@ _PROVISIONS: tuple[Provision, ...] = (
         ),
         in_force_from=date(1994, 4, 20),
         in_force_to=date(2010, 12, 9),
-        rule_key="armed_attack",
+        rule_key=RuleKey.ARMED_ATTACK,
         variants=(
             Variant("false", "only aggression by a state or group of states is covered", True),
             Variant("true", "what-if: apply the 2010 wording (armed attack) before 2010"),
@@ -127,7 +128,7 @@ _PROVISIONS: tuple[Provision, ...] = (
             "members' help follow a request of the member attacked."
         ),
         in_force_from=date(2010, 12, 10),
-        rule_key="armed_attack",
+        rule_key=RuleKey.ARMED_ATTACK,
         variants=(
             Variant("true", "aggression and other armed attack are covered", True),
             Variant("false", "what-if: only aggression by a state, as in 1992"),
@@ -174,16 +175,21 @@ _PROVISIONS: tuple[Provision, ...] = (
             "the next regular session, unless the Council decides otherwise."
         ),
         in_force_from=date(2003, 9, 18),
-        rule_key="rotation",
+        rule_key=RuleKey.ROTATION,
         variants=(
             Variant(
-                "host",
+                Rotation.HOST,
                 "the host of the regular session takes the chair (default before 2011)",
                 True,
             ),
-            Variant("russian_alphabet", "yearly rotation in the order of the Russian names"),
-            Variant("english_alphabet", "what-if: yearly rotation in the order of English names"),
-            Variant("order", "what-if: yearly rotation in an explicit order given by the scenario"),
+            Variant(Rotation.RUSSIAN_ALPHABET, "yearly rotation in the order of the Russian names"),
+            Variant(
+                Rotation.ENGLISH_ALPHABET, "what-if: yearly rotation in the order of English names"
+            ),
+            Variant(
+                Rotation.ORDER,
+                "what-if: yearly rotation in an explicit order given by the scenario",
+            ),
         ),
         episode=(
             "Moscow, 14 Jun 2009: Belarus was due to take the chair but boycotted the session; "
@@ -237,20 +243,20 @@ _PROVISIONS: tuple[Provision, ...] = (
             "does not take part, so the members have read silent absence in different ways."
         ),
         in_force_from=date(2004, 6, 18),
-        rule_key="rule14",
+        rule_key=RuleKey.RULE14,
         variants=(
             Variant(
-                "dissent",
+                Rule14.DISSENT,
                 "an absent member is deemed not to consent, so it blocks (Belarus, 2009; the "
                 "source document)",
                 True,
             ),
             Variant(
-                "no_objection",
+                Rule14.NO_OBJECTION,
                 "only a formal objection blocks; absent members may accede later (Russian "
                 "foreign ministry, 2009)",
             ),
-            Variant("consent", "what-if: silence counts as support, like a silence procedure"),
+            Variant(Rule14.CONSENT, "what-if: silence counts as support, like a silence procedure"),
         ),
         episode=(
             "Moscow, 14 Jun 2009: five states adopted the rapid reaction force decisions while "
@@ -271,7 +277,7 @@ _PROVISIONS: tuple[Provision, ...] = (
             "can decide. cstosim applies no quorum unless a scenario sets one."
         ),
         in_force_from=None,
-        rule_key="quorum",
+        rule_key=RuleKey.QUORUM,
         variants=(
             Variant("none", "no quorum: any participation suffices", True),
             Variant("2/3", "what-if: two thirds must take part (as the ICMEC's own rules)"),
@@ -293,7 +299,7 @@ _PROVISIONS: tuple[Provision, ...] = (
             "then adopt it among themselves and it does not bind the member that stood aside."
         ),
         in_force_from=date(2010, 12, 10),
-        rule_key="limited_format",
+        rule_key=RuleKey.LIMITED_FORMAT,
         variants=(
             Variant(
                 "true", "standing aside lets the others adopt (default from 10 Dec 2010)", True
@@ -319,14 +325,16 @@ _PROVISIONS: tuple[Provision, ...] = (
             "member keeps its place."
         ),
         in_force_from=date(2011, 1, 1),
-        rule_key="rotation",
+        rule_key=RuleKey.ROTATION,
         variants=(
             Variant(
-                "russian_alphabet", "yearly rotation in Russian order (default from 2011)", True
+                Rotation.RUSSIAN_ALPHABET,
+                "yearly rotation in Russian order (default from 2011)",
+                True,
             ),
-            Variant("host", "the host of the regular session, as Article 13 is written"),
-            Variant("english_alphabet", "what-if: yearly rotation in English order"),
-            Variant("order", "what-if: an explicit order"),
+            Variant(Rotation.HOST, "the host of the regular session, as Article 13 is written"),
+            Variant(Rotation.ENGLISH_ALPHABET, "what-if: yearly rotation in English order"),
+            Variant(Rotation.ORDER, "what-if: an explicit order"),
         ),
         episode=(
             "2011-2026: Belarus, Kazakhstan, Kyrgyzstan, Russia, Tajikistan, Armenia, and round "

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from tests.conftest import Cli, CliProcess
 from tests.sweep_helpers import sweep_killed_midway
 
 from cstosim.engine import compile_scenario
@@ -27,23 +28,13 @@ SUMMIT = str(ROOT / "scenarios" / "uncertain-summit-2026.yaml")
 HEAD = "name: x\nstart: 2022-01-01\nend: 2022-12-31\n"
 
 
-def cli(*args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "cstosim", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-    )
-
-
 def problems(text: str) -> str:
     with pytest.raises(ScenarioError) as e:
         parse_scenario(text, "f.yaml")
     return str(e.value)
 
 
-def test_file_size_limit(tmp_path: Path) -> None:
+def test_file_size_limit(tmp_path: Path, cli: Cli) -> None:
     f = tmp_path / "big.yaml"
     f.write_text(HEAD + "description: " + "x" * (MAX_BYTES + 10) + "\n")
     p = cli("validate", str(f))
@@ -83,15 +74,15 @@ def plan():
     return compile_scenario(sc)
 
 
-def test_dask_sweep_killed_and_resumed(tmp_path: Path) -> None:
+def test_dask_sweep_killed_and_resumed(tmp_path: Path, cli_process: CliProcess) -> None:
     full = tmp_path / "full.jsonl"
-    assert cli("sweep", SUMMIT, "--samples", "4000", "--out", str(full)).returncode == 0
+    assert cli_process("sweep", SUMMIT, "--samples", "4000", "--out", str(full)).returncode == 0
     part = tmp_path / "part.jsonl"
     written = sweep_killed_midway(
         SUMMIT, part, "--samples", "4000", "--workers", "2", "--backend", "dask", min_bytes=30_000
     )
     assert 0 < len(written) < full.stat().st_size
-    p = cli(
+    p = cli_process(
         "sweep",
         SUMMIT,
         "--samples",
@@ -157,7 +148,7 @@ def test_a_full_disk_is_a_clear_error_and_keeps_the_rows(
     assert summary.samples == 1000
 
 
-def test_an_unwritable_output_keeps_nothing_half_done(tmp_path: Path) -> None:
+def test_an_unwritable_output_keeps_nothing_half_done(tmp_path: Path, cli: Cli) -> None:
     d = tmp_path / "ro"
     d.mkdir()
     d.chmod(0o500)
@@ -176,23 +167,25 @@ def test_an_unwritable_output_keeps_nothing_half_done(tmp_path: Path) -> None:
 
 # -- determinism ------------------------------------------------------------------------------
 @pytest.mark.parametrize("hashseed", ["0", "4242"])
-def test_traces_and_rows_do_not_depend_on_the_hash_seed(tmp_path: Path, hashseed: str) -> None:
+def test_traces_and_rows_do_not_depend_on_the_hash_seed(
+    tmp_path: Path, hashseed: str, cli_process: CliProcess
+) -> None:
     env = {**os.environ, "PYTHONHASHSEED": hashseed}
     reference = {**os.environ, "PYTHONHASHSEED": "1"}
     for name in ("moscow-2009", "limited-format-2023-2025", "uncertain-summit-2026"):
         f = str(ROOT / "scenarios" / f"{name}.yaml")
-        a = cli("run", f, "--format", "jsonl", env=env).stdout
-        b = cli("run", f, "--format", "jsonl", env=reference).stdout
+        a = cli_process("run", f, "--format", "jsonl", env=env).stdout
+        b = cli_process("run", f, "--format", "jsonl", env=reference).stdout
         assert a == b and a
     out_a, out_b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     assert (
-        cli(
+        cli_process(
             "sweep", SUMMIT, "--samples", "300", "--workers", "2", "--out", str(out_a), env=env
         ).returncode
         == 0
     )
     assert (
-        cli(
+        cli_process(
             "sweep",
             SUMMIT,
             "--samples",
@@ -218,7 +211,7 @@ def test_yaml_round_trip_of_a_scenario_is_stable() -> None:
 @pytest.mark.parametrize(
     "address", ["not an address", "tcp://127.0.0.1", "tcp://127.0.0.1:abc", "foo://127.0.0.1:1"]
 )
-def test_a_bad_scheduler_address_is_a_clear_error(tmp_path: Path, address: str) -> None:
+def test_a_bad_scheduler_address_is_a_clear_error(tmp_path: Path, address: str, cli: Cli) -> None:
     out = tmp_path / "rows.jsonl"
     p = cli(
         "sweep",
@@ -241,7 +234,7 @@ def test_a_bad_scheduler_address_is_a_clear_error(tmp_path: Path, address: str) 
     ["[1, 2]\n", '"x"\n', None, '{"outcomes": 5}'],
     ids=["list-header", "string-header", "row-without-seed", "bad-outcomes"],
 )
-def test_resume_on_a_malformed_file(tmp_path: Path, content: str | None) -> None:
+def test_resume_on_a_malformed_file(tmp_path: Path, content: str | None, cli: Cli) -> None:
     out = tmp_path / "rows.jsonl"
     assert cli("sweep", SUMMIT, "--samples", "5", "--out", str(out)).returncode == 0
     header = out.read_text().splitlines()[0]
@@ -260,13 +253,13 @@ def test_resume_on_a_malformed_file(tmp_path: Path, content: str | None) -> None
         assert p.returncode == 1 and "cannot resume" in p.stderr
 
 
-def test_usage_errors_of_sweep_exit_2() -> None:
+def test_usage_errors_of_sweep_exit_2(cli: Cli) -> None:
     for args in (["--samples", "-5"], ["--samples", "5", "--workers", "0"]):
         p = cli("sweep", SUMMIT, *args)
         assert p.returncode == 2 and "Traceback" not in p.stderr
 
 
-def test_ctrl_c_keeps_the_rows_and_says_how_to_resume(tmp_path: Path) -> None:
+def test_ctrl_c_keeps_the_rows_and_says_how_to_resume(tmp_path: Path, cli: Cli) -> None:
     out = tmp_path / "rows.jsonl"
     proc = subprocess.Popen(
         [

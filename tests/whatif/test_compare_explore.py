@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,19 +13,14 @@ from cstosim import api
 from cstosim.rules.consensus import ConsensusResult, Outcome, decide
 from cstosim.scenario import load_scenario
 from cstosim.whatif.explore import explore, power_indices
+from tests.conftest import Cli
 
 ROOT = Path(__file__).resolve().parents[2]
 MOSCOW = ROOT / "scenarios" / "moscow-2009.yaml"
 SIX = ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "cstosim", *args], capture_output=True, text=True, timeout=120
-    )
-
-
-def test_compare_moscow_json() -> None:
+def test_compare_moscow_json(cli: Cli) -> None:
     p = cli(
         "compare",
         str(MOSCOW),
@@ -52,7 +45,7 @@ def test_compare_moscow_json() -> None:
     assert crrf["differs"] is True
 
 
-def test_compare_text_marks_differences() -> None:
+def test_compare_text_marks_differences(cli: Cli) -> None:
     p = cli(
         "compare", str(MOSCOW), "--variant", "rule14=dissent", "--variant", "rule14=no_objection"
     )
@@ -68,7 +61,7 @@ def test_compare_text_marks_differences() -> None:
         ["--variant", "nokey", "--variant", "rule14=consent"],
     ],
 )
-def test_compare_usage_errors(args: list) -> None:
+def test_compare_usage_errors(args: list, cli: Cli) -> None:
     p = cli("compare", str(MOSCOW), *args)
     assert p.returncode == 2 and "Traceback" not in p.stderr
 
@@ -146,7 +139,9 @@ def test_power_indices_see_an_asymmetric_rule() -> None:
     assert banzhaf == {"ARM": 0.0, "BLR": 0.0, "RUS": 1.0} and ss["RUS"] == 1.0
 
 
-def test_invariants_hold_and_a_broken_rule_gives_a_runnable_counterexample(tmp_path: Path) -> None:
+def test_invariants_hold_and_a_broken_rule_gives_a_runnable_counterexample(
+    tmp_path: Path, cli: Cli
+) -> None:
     assert all(v.invariants == "hold" for v in explore(SIX[:4]))
 
     def broken(pos: dict, **kw) -> ConsensusResult:  # ignores objections by KAZ
@@ -166,7 +161,7 @@ def test_invariants_hold_and_a_broken_rule_gives_a_runnable_counterexample(tmp_p
     assert "object" in rec["positions"].values() and rec["outcome"] == "rejected"
 
 
-def test_explore_cli_json_and_errors() -> None:
+def test_explore_cli_json_and_errors(cli: Cli) -> None:
     p = cli("explore", "--members", "ARM,BLR,KAZ", "--set", "quorum=0.67", "--format", "json")
     assert p.returncode == 0, p.stderr
     doc = json.loads(p.stdout)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,16 +10,11 @@ import pytest
 from cstosim.engine import compile_scenario
 from cstosim.scenario import load_scenario
 from cstosim.whatif.sweep import SweepError, run_sample, sample_seed, sweep, wilson
+from tests.conftest import Cli
 from tests.sweep_helpers import sweep_killed_midway
 
 ROOT = Path(__file__).resolve().parents[2]
 SUMMIT = str(ROOT / "scenarios" / "uncertain-summit-2026.yaml")
-
-
-def cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "cstosim", *args], capture_output=True, text=True, timeout=timeout
-    )
 
 
 def plan():
@@ -36,7 +29,7 @@ def test_sample_seed_depends_only_on_seed_and_index() -> None:
     assert 0 <= sample_seed(2**63 - 1, 10**9) < 2**63
 
 
-def test_rows_identical_for_1_and_2_workers_and_dask(tmp_path: Path) -> None:
+def test_rows_identical_for_1_and_2_workers_and_dask(tmp_path: Path, cli: Cli) -> None:
     outs = {}
     for name, extra in (
         ("w1", ["--workers", "1"]),
@@ -55,7 +48,7 @@ def test_rows_identical_for_1_and_2_workers_and_dask(tmp_path: Path) -> None:
     assert set(rows[0]["outcomes"]) == {"budget-2027", "joint-statement", "working-plan"}
 
 
-def test_a_sample_is_reproduced_by_run_with_its_seed(tmp_path: Path) -> None:
+def test_a_sample_is_reproduced_by_run_with_its_seed(tmp_path: Path, cli: Cli) -> None:
     row = run_sample(plan(), 17)
     p = cli("run", SUMMIT, "--seed", str(row["seed"]), "--format", "json")
     doc = json.loads(p.stdout)
@@ -63,7 +56,7 @@ def test_a_sample_is_reproduced_by_run_with_its_seed(tmp_path: Path) -> None:
     assert decided == row["outcomes"]
 
 
-def test_summary_and_reproduce_command() -> None:
+def test_summary_and_reproduce_command(cli: Cli) -> None:
     p = cli("sweep", SUMMIT, "--samples", "300", "--format", "json")
     assert p.returncode == 0, p.stderr
     doc = json.loads(p.stdout)
@@ -85,7 +78,7 @@ def test_wilson_interval() -> None:
     assert wilson(0, 10)[0] == 0.0 and wilson(10, 10)[1] == 1.0
 
 
-def test_resume_after_sigkill_gives_the_uninterrupted_file(tmp_path: Path) -> None:
+def test_resume_after_sigkill_gives_the_uninterrupted_file(tmp_path: Path, cli: Cli) -> None:
     full = tmp_path / "full.jsonl"
     assert cli("sweep", SUMMIT, "--samples", "6000", "--out", str(full)).returncode == 0
     part = tmp_path / "part.jsonl"
@@ -109,7 +102,7 @@ def test_torn_last_line_is_redone(tmp_path: Path) -> None:
     assert torn.read_bytes() == data and summary.samples == 200
 
 
-def test_csv_output_with_sidecar_and_resume(tmp_path: Path) -> None:
+def test_csv_output_with_sidecar_and_resume(tmp_path: Path, cli: Cli) -> None:
     out = tmp_path / "rows.csv"
     p = cli("sweep", SUMMIT, "--samples", "100", "--out", str(out))
     assert p.returncode == 0, p.stderr
@@ -123,7 +116,7 @@ def test_csv_output_with_sidecar_and_resume(tmp_path: Path) -> None:
     assert p.returncode == 0 and out.read_text().splitlines() == lines
 
 
-def test_refuses_to_overwrite_or_resume_another_scenario(tmp_path: Path) -> None:
+def test_refuses_to_overwrite_or_resume_another_scenario(tmp_path: Path, cli: Cli) -> None:
     out = tmp_path / "rows.jsonl"
     assert cli("sweep", SUMMIT, "--samples", "10", "--out", str(out)).returncode == 0
     p = cli("sweep", SUMMIT, "--samples", "10", "--out", str(out))
@@ -136,7 +129,7 @@ def test_refuses_to_overwrite_or_resume_another_scenario(tmp_path: Path) -> None
         sweep(plan(), 10, workers=0)
 
 
-def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
+def test_unwritable_output_is_a_clear_error(tmp_path: Path, cli: Cli) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     p = cli("sweep", SUMMIT, "--samples", "10", "--out", str(blocker / "rows.jsonl"))

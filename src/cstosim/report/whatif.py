@@ -97,14 +97,12 @@ def render_exploration(result: dict[str, Any]) -> str:
         )
     )
     table = Table()
+    outcomes = result["outcomes"]
     for col in (
         "rule14",
         "limited",
         "quorum",
-        "adopted",
-        "adopted_limited",
-        "rejected",
-        "no_quorum",
+        *outcomes,
         "invariants",
         "one member blocks alone by",
         "Banzhaf / S-S (each)",
@@ -124,10 +122,7 @@ def render_exploration(result: dict[str, Any]) -> str:
             v["rule14"],
             str(v["limited_format"]).lower(),
             str(v["quorum"] or "none"),
-            f"{c['adopted']:,}",
-            f"{c['adopted_limited']:,}",
-            f"{c['rejected']:,}",
-            f"{c['no_quorum']:,}",
+            *(f"{c[o]:,}" for o in outcomes),
             v["invariants"],
             ", ".join(blocks),
             power,

@@ -11,6 +11,7 @@ from cstosim.errors import Pos, Problem, ScenarioError
 from cstosim.scenario import models as m
 from cstosim.scenario.messages import KeyPath, data_path, describe, kind_of, suggest
 from cstosim.scenario.yamlpos import MAX_BYTES, Located, YamlError, load
+from cstosim.vocabulary import ItemKind
 
 __all__ = ["Problem", "ScenarioError", "load_scenario", "parse_scenario"]
 
@@ -135,7 +136,7 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
             )
         if isinstance(ev, m.Session):
             for j, item in enumerate(ev.items):
-                if item.kind == "end_mission" and item.mission not in requests:
+                if item.kind == ItemKind.END_MISSION and item.mission not in requests:
                     out.append(
                         (
                             ("events", i, "items", j, "mission"),
