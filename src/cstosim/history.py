@@ -1,8 +1,13 @@
 """The record of CSC chairs and Secretaries General, and their projection under the rules.
 
-The record is the chair on 1 July of each year (research file section 4). Years after the last
-recorded one are projected with the rotation in force (practice.rotation_2011, and
-csc.2015.sg_rotation for the Secretary General) over the membership on 1 January of each year.
+The chair's record is a list of dated handovers (design 2.2, "Runs follow the record"): exact
+dates where the sources give them (the session at which the chair passed), 1 January and marked
+approximate where they give only a year. Runs apply these handovers on their dates, like the
+membership history; the ``chairs`` command reads the same list. After the last recorded
+handover the rule projects the next ones: yearly on 1 January, in the order of the members'
+Russian names (practice.rotation_2011), over the members on that date. The Secretary General's
+record runs from 2003, and after it the three-year terms rotate the same way
+(csc.2015.sg_rotation). Every entry names its sources (``cstosim.sources``).
 """
 
 from __future__ import annotations
@@ -15,18 +20,95 @@ from cstosim.members import Status, members_on
 from cstosim.rules.rotation import next_in_turn
 
 __all__ = [
+    "CHAIR_HANDOVERS",
     "CHAIR_RECORD",
-    "SG_RECORD",
+    "SG_TERMS",
     "ChairYear",
     "HistoryError",
+    "RecordedChair",
+    "SgTerm",
     "chair_on",
     "chair_table",
     "eligible_for_turn",
+    "recorded_handovers",
     "sg_table",
 ]
 
 MAX_SPAN_YEARS = 1000
 LAST_YEAR = 9999
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedChair:
+    """A recorded handover of the CSC chair: from ``day``, ``member`` chairs.
+
+    ``exact`` is False where the record gives only the year (or month) and ``day`` is assumed;
+    ``confirmed`` is False where the chair itself is inferred (the host of the session).
+    """
+
+    day: date
+    member: str
+    exact: bool
+    confirmed: bool
+    note: str
+    sources: tuple[str, ...] = ()
+
+
+CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
+    RecordedChair(date(2002, 5, 14), "RUS", True, True, "Moscow session of 14 May 2002"),
+    RecordedChair(
+        date(2003, 4, 28),
+        "TJK",
+        True,
+        False,
+        "host of the Dushanbe session of 28 Apr 2003; the chair is unconfirmed",
+    ),
+    RecordedChair(date(2004, 6, 18), "KAZ", True, True, "Astana session of 18 Jun 2004"),
+    RecordedChair(
+        date(2005, 6, 23), "RUS", True, False, "host of the Moscow session; the chair is inferred"
+    ),
+    RecordedChair(
+        date(2006, 6, 23), "BLR", True, False, "host of the Minsk session; the chair is inferred"
+    ),
+    RecordedChair(
+        date(2007, 6, 1),
+        "KGZ",
+        False,
+        True,
+        "took the chair in June 2007 (the day is assumed); Tajikistan hosted in October",
+    ),
+    RecordedChair(date(2008, 9, 5), "ARM", True, True, "Moscow session of 5 Sep 2008"),
+    RecordedChair(
+        date(2009, 6, 14),
+        "RUS",
+        True,
+        True,
+        "temporary chair from the Moscow session: Belarus, due, boycotted",
+    ),
+    RecordedChair(date(2010, 12, 10), "BLR", True, True, "Moscow session of 10 Dec 2010"),
+    RecordedChair(date(2011, 12, 20), "KAZ", True, True, "Moscow session of 20 Dec 2011"),
+    RecordedChair(date(2012, 12, 19), "KGZ", True, True, "Moscow session of 19 Dec 2012"),
+    RecordedChair(date(2013, 9, 23), "RUS", True, True, "Sochi session of 23 Sep 2013"),
+    RecordedChair(date(2014, 12, 23), "TJK", True, True, "Moscow session of 23 Dec 2014"),
+    *(
+        RecordedChair(date(year, 1, 1), member, False, True, "the record gives the year only")
+        for year, member in (
+            (2016, "ARM"),
+            (2017, "BLR"),
+            (2018, "KAZ"),
+            (2019, "KGZ"),
+            (2020, "RUS"),
+            (2021, "TJK"),
+            (2022, "ARM"),
+            (2023, "BLR"),
+            (2024, "KAZ"),
+            (2025, "KGZ"),
+        )
+    ),
+    RecordedChair(date(2026, 1, 1), "RUS", True, True, "from 1 Jan 2026"),
+)
+FIRST_RECORDED = CHAIR_HANDOVERS[0].day
+LAST_RECORDED = CHAIR_HANDOVERS[-1].day
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,47 +131,44 @@ class ChairYear:
         return d
 
 
-# year -> (member, confirmed, note): the chair on 1 July of that year.
-CHAIR_RECORD: dict[int, tuple[str, bool, str]] = {
-    2002: ("RUS", True, "Moscow session of 14 May 2002"),
-    2003: ("TJK", False, "host of the Dushanbe session of 28 Apr 2003; chair unconfirmed"),
-    2004: ("KAZ", True, "Astana session of 18 Jun 2004"),
-    2005: ("RUS", False, "host of the Moscow session of 23 Jun 2005; chair inferred"),
-    2006: ("BLR", False, "host of the Minsk session of 23 Jun 2006; chair inferred"),
-    2007: ("KGZ", True, "took the chair in June 2007; Tajikistan hosted in October"),
-    2008: ("KGZ", True, "chair until the Moscow session of 5 Sep 2008"),
-    2009: ("RUS", True, "temporary chair from 14 Jun 2009: Belarus, due, boycotted"),
-    2010: ("RUS", True, "chair until 10 Dec 2010"),
-    2011: ("BLR", True, ""),
-    2012: ("KAZ", True, ""),
-    2013: ("KGZ", True, "chair until the Sochi session of 23 Sep 2013"),
-    2014: ("RUS", True, ""),
-    2015: ("TJK", True, ""),
-    2016: ("ARM", True, ""),
-    2017: ("BLR", True, ""),
-    2018: ("KAZ", True, ""),
-    2019: ("KGZ", True, ""),
-    2020: ("RUS", True, ""),
-    2021: ("TJK", True, ""),
-    2022: ("ARM", True, ""),
-    2023: ("BLR", True, ""),
-    2024: ("KAZ", True, ""),
-    2025: ("KGZ", True, ""),
-    2026: ("RUS", True, "from 1 Jan 2026"),
-}
+def _recorded_on(day: date) -> RecordedChair | None:
+    """The recorded handover in force on ``day`` (None before the first)."""
+    current = None
+    for h in CHAIR_HANDOVERS:
+        if h.day > day:
+            break
+        current = h
+    return current
 
-# first year of a three-year term -> member (csc.2015.sg_rotation; research 2.6)
-SG_RECORD: dict[int, tuple[str, bool, str]] = {
-    2020: ("BLR", True, "Zas"),
-    2023: ("KAZ", True, "Tasmagambetov"),
-    2026: ("KGZ", True, "Masadykov"),
-}
-SG_TERM_YEARS = 3
+
+def recorded_handovers(after: date, until: date) -> list[RecordedChair]:
+    """The recorded handovers dated after ``after`` and on or before ``until``."""
+    return [h for h in CHAIR_HANDOVERS if after < h.day <= until]
 
 
 def eligible_for_turn(day: date) -> list[str]:
     """The members who take turns on ``day``: voting or frozen, not suspended."""
     return [m for m, s in members_on(day).items() if s is not Status.SUSPENDED]
+
+
+def chair_on(day: date) -> str | None:
+    """The CSC chair on ``day`` by the record, projected after it; None before 2002."""
+    rec = _recorded_on(day)
+    if rec is None:
+        return None
+    chair = rec.member
+    for year in range(LAST_RECORDED.year + 1, day.year + 1):
+        # 1 January handover: the next member after the current chair (practice.rotation_2011)
+        chair = next_in_turn(chair, eligible_for_turn(date(year, 1, 1)))
+    return chair
+
+
+# year -> (member, confirmed, note): the chair on 1 July of each recorded year.
+CHAIR_RECORD: dict[int, tuple[str, bool, str]] = {
+    y: (r.member, r.confirmed, r.note)
+    for y in range(FIRST_RECORDED.year, LAST_RECORDED.year + 1)
+    if (r := _recorded_on(date(y, 7, 1))) is not None
+}
 
 
 def _check_span(start: int, end: int, first: int) -> None:
@@ -106,31 +185,78 @@ def _check_span(start: int, end: int, first: int) -> None:
 
 def chair_table(start: int, end: int) -> list[ChairYear]:
     """The CSC chair on 1 July of each year from ``start`` to ``end``: record, then projection."""
-    first, last = min(CHAIR_RECORD), max(CHAIR_RECORD)
-    _check_span(start, end, first)
+    _check_span(start, end, FIRST_RECORDED.year)
     rows = [
-        ChairYear(y, CHAIR_RECORD[y][0], "record", CHAIR_RECORD[y][1], CHAIR_RECORD[y][2])
-        for y in range(start, min(end, last) + 1)
+        ChairYear(y, *CHAIR_RECORD[y][:1], "record", CHAIR_RECORD[y][1], CHAIR_RECORD[y][2])
+        for y in range(start, min(end, LAST_RECORDED.year) + 1)
     ]
-    chair = CHAIR_RECORD[last][0]
-    for year in range(last + 1, end + 1):
-        # 1 January handover: the next member after the current chair (practice.rotation_2011)
+    chair = CHAIR_RECORD[LAST_RECORDED.year][0]
+    for year in range(LAST_RECORDED.year + 1, end + 1):
         chair = next_in_turn(chair, eligible_for_turn(date(year, 1, 1)))
         if year >= start:
             rows.append(ChairYear(year, chair, "projection"))
     return rows
 
 
+@dataclass(frozen=True, slots=True)
+class SgTerm:
+    """A Secretary General in office from ``start`` to ``end`` (inclusive), of ``member``."""
+
+    start: date
+    end: date
+    member: str
+    name: str
+    note: str = ""
+    sources: tuple[str, ...] = ()
+
+
+SG_TERMS: tuple[SgTerm, ...] = (
+    SgTerm(
+        date(2003, 4, 28),
+        date(2016, 12, 31),
+        "RUS",
+        "Nikolai Bordyuzha",
+        "from 2003 (the day is assumed: the Dushanbe session of 28 Apr 2003) to 2016",
+    ),
+    SgTerm(
+        date(2017, 4, 1),
+        date(2018, 11, 2),
+        "ARM",
+        "Yuri Khachaturov",
+        "from April 2017 (the day is assumed), the first under the 2015 rotation; recalled by "
+        "Yerevan on 2 Nov 2018",
+    ),
+    SgTerm(
+        date(2018, 11, 3),
+        date(2019, 12, 31),
+        "RUS",
+        "Valery Semerikov",
+        "acting Secretary General until the end of 2019",
+    ),
+    SgTerm(date(2020, 1, 1), date(2022, 12, 31), "BLR", "Stanislav Zas"),
+    SgTerm(date(2023, 1, 1), date(2025, 12, 31), "KAZ", "Imangali Tasmagambetov"),
+    SgTerm(date(2026, 1, 1), date(2028, 12, 31), "KGZ", "Taalatbek Masadykov"),
+)
+SG_TERM_YEARS = 3
+# year -> (member, confirmed, note): the Secretary General's state on 1 July of each year.
+SG_RECORD: dict[int, tuple[str, bool, str]] = {
+    y: (t.member, True, f"{t.name}{'; ' + t.note if t.note else ''}")
+    for t in SG_TERMS
+    for y in range(t.start.year, t.end.year + 1)
+    if t.start <= date(y, 7, 1) <= t.end
+}
+
+
 def sg_table(start: int, end: int) -> list[ChairYear]:
-    """The Secretary General's member state in each year from ``start`` to ``end``."""
+    """The Secretary General's member state on 1 July of each year from ``start`` to ``end``:
+    the record, then three-year terms in the rotation's order."""
     first, last = min(SG_RECORD), max(SG_RECORD)
     _check_span(start, end, first)
     rows: list[ChairYear] = []
-    term_start, holder = last, SG_RECORD[last][0]
+    term_start, holder = SG_TERMS[-1].start.year, SG_TERMS[-1].member
     for year in range(start, end + 1):
-        recorded = [y for y in SG_RECORD if y <= year < y + SG_TERM_YEARS]
-        if recorded:
-            member, confirmed, note = SG_RECORD[recorded[0]]
+        if year <= last:
+            member, confirmed, note = SG_RECORD[year]
             rows.append(ChairYear(year, member, "record", confirmed, note))
             continue
         while year >= term_start + SG_TERM_YEARS:
@@ -138,28 +264,3 @@ def sg_table(start: int, end: int) -> list[ChairYear]:
             holder = next_in_turn(holder, eligible_for_turn(date(term_start, 1, 1)))
         rows.append(ChairYear(year, holder, "projection"))
     return rows
-
-
-# Changes of chair before the yearly rotation (research file section 4): date -> member.
-CHAIR_CHANGES_BEFORE_2012: tuple[tuple[date, str], ...] = (
-    (date(2002, 5, 14), "RUS"),
-    (date(2003, 4, 28), "TJK"),  # unconfirmed: host of the Dushanbe session
-    (date(2004, 6, 18), "KAZ"),
-    (date(2005, 6, 23), "RUS"),
-    (date(2006, 6, 23), "BLR"),
-    (date(2007, 6, 1), "KGZ"),  # "in June 2007"; the day is assumed
-    (date(2008, 9, 5), "ARM"),
-    (date(2009, 6, 14), "RUS"),
-    (date(2010, 12, 10), "BLR"),
-)
-
-
-def chair_on(day: date) -> str | None:
-    """The CSC chair on ``day`` by the record (projected after it), or None before 2002."""
-    if day.year >= 2012:
-        return chair_table(day.year, day.year)[0].member
-    current = None
-    for since, member in CHAIR_CHANGES_BEFORE_2012:
-        if since <= day:
-            current = member
-    return current

@@ -98,6 +98,13 @@ HISTORY: tuple[MembershipEvent, ...] = (
         note="protocol restoring membership signed at Sochi; other sources give Jun 2006-Mar 2008",
     ),
     MembershipEvent(
+        date(2012, 6, 28),
+        "UZB",
+        Change.FREEZE,
+        position=Position.ABSENT,
+        note="note to the Secretariat suspending its own participation (not the limited format)",
+    ),
+    MembershipEvent(
         date(2012, 12, 19),
         "UZB",
         Change.SUSPEND,

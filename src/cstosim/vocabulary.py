@@ -13,6 +13,8 @@ from enum import IntEnum, StrEnum
 __all__ = [
     "ADOPTED",
     "AGENDA_ITEM_KINDS",
+    "BINDING",
+    "CONSENSUS_OUTCOMES",
     "FREEZE_POSITIONS",
     "SENSITIVE_KEYS",
     "Body",
@@ -23,6 +25,7 @@ __all__ = [
     "Office",
     "Outcome",
     "Position",
+    "Procedure",
     "Rank",
     "RecordKind",
     "Rotation",
@@ -56,9 +59,20 @@ class Outcome(StrEnum):
     REJECTED = "rejected"
     NO_QUORUM = "no_quorum"
     INADMISSIBLE = "inadmissible"
+    SIGNED = "signed"  # an agreement, signed by some members (design 2.3b)
+    NO_DECISION = "no_decision"  # the body ended its consideration without a decision
 
 
 ADOPTED: frozenset[Outcome] = frozenset({Outcome.ADOPTED, Outcome.ADOPTED_LIMITED})
+# Outcomes that bind members, to which others may accede later.
+BINDING: frozenset[Outcome] = ADOPTED | {Outcome.SIGNED}
+# The outcomes a council's vote by consensus can have (design 2.1).
+CONSENSUS_OUTCOMES: tuple[Outcome, ...] = (
+    Outcome.ADOPTED,
+    Outcome.ADOPTED_LIMITED,
+    Outcome.REJECTED,
+    Outcome.NO_QUORUM,
+)
 
 
 class Rule14(StrEnum):
@@ -118,6 +132,8 @@ class ItemKind(StrEnum):
     SUSPENSION = "suspension"
     ADMISSION = "admission"
     END_MISSION = "end_mission"
+    AGREEMENT = "agreement"
+    BASING = "basing"
     ASSISTANCE = "assistance"
     ARTICLE2_MEASURES = "article2_measures"
 
@@ -129,7 +145,16 @@ AGENDA_ITEM_KINDS: tuple[ItemKind, ...] = (
     ItemKind.SUSPENSION,
     ItemKind.ADMISSION,
     ItemKind.END_MISSION,
+    ItemKind.AGREEMENT,
+    ItemKind.BASING,
 )
+
+
+class Procedure(StrEnum):
+    """How a body takes an item: at its meeting, or by circulating a draft (design 2.3b)."""
+
+    MEETING = "meeting"
+    WRITTEN = "written"
 
 
 class EventType(StrEnum):

@@ -123,7 +123,8 @@ def test_projection_keeps_a_frozen_armenia_in_the_cycle() -> None:
 
 
 def test_the_same_code_rotates_the_secretary_general() -> None:
-    assert [SG_RECORD[y][0] for y in sorted(SG_RECORD)] == ["BLR", "KAZ", "KGZ"]
+    # the terms under the 2015 rotation: Armenia (recalled), then Belarus, Kazakhstan, Kyrgyzstan
+    assert [SG_RECORD[y][0] for y in (2017, 2020, 2023, 2026)] == ["ARM", "BLR", "KAZ", "KGZ"]
     assert next_in_turn("BLR", eligible_for_turn(date(2023, 1, 1))) == "KAZ"
     rows = {r.year: r.member for r in sg_table(2026, 2037)}
     assert [rows[y] for y in (2028, 2029, 2032, 2035)] == ["KGZ", "RUS", "TJK", "ARM"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from cstosim.engine.plan import Context, EventSpec, HistorySpec, Plan
+from cstosim.engine.plan import Context, EventSpec, HistorySpec, Plan, RecordedChairSpec
 from cstosim.engine.procedures import compiler_for
 from cstosim.errors import PlanError, RuleError
-from cstosim.history import chair_on
+from cstosim.history import chair_on, recorded_handovers
 from cstosim.members import HISTORY, frozen_positions, members_on
 from cstosim.rules.rotation import next_in_turn
 from cstosim.rules.ruleset import check_combination, check_overrides, rules_on
@@ -104,6 +104,13 @@ def compile_scenario(
             for h in HISTORY
             if sc.start < h.date <= sc.end
         ]
+    what_if = _chair_what_if(sc, merged)
+    if not what_if:
+        # The chair follows the record: its recorded handovers happen on their dates.
+        events += [
+            RecordedChairSpec(day=h.day, index=-1, member=h.member, exact=h.exact, note=h.note)
+            for h in recorded_handovers(sc.start, sc.end)
+        ]
     ctx = Context(sc.start, sc.end, merged)
     events += [compiler_for(ev.type)(ev, i, ctx) for i, ev in enumerate(sc.events)]
     return Plan(
@@ -118,4 +125,17 @@ def compile_scenario(
         chair=chair,
         events=tuple(events),
         expect=tuple(sc.expect),
+        follows_record=not what_if,
+        chair_what_if=what_if,
     )
+
+
+def _chair_what_if(sc: m.Scenario, overrides: Mapping[RuleKey, Any]) -> str:
+    """Why the chair of this scenario does not follow the record from its start ("" if it
+    does): the scenario sets its own chair, rotation or order (design 2.2)."""
+    if sc.chair is not None:
+        return f"the scenario sets the chair ({sc.chair}) on {sc.start.isoformat()}"
+    keys = [str(k) for k in (RuleKey.ROTATION, RuleKey.ORDER) if k in overrides]
+    if keys:
+        return f"the scenario sets {' and '.join(keys)}"
+    return ""

@@ -25,6 +25,7 @@ __all__ = [
     "Plan",
     "PlanError",
     "PositionSpec",
+    "RecordedChairSpec",
     "compile_positions",
 ]
 
@@ -65,6 +66,15 @@ class HistorySpec(EventSpec):
     note: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordedChairSpec(EventSpec):
+    """A handover of the chair from the built-in record (``history.CHAIR_HANDOVERS``)."""
+
+    member: str
+    exact: bool
+    note: str
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What compiling an event may need to know besides the event."""
@@ -89,6 +99,9 @@ class Plan:
     chair: str | None
     events: tuple[EventSpec, ...]
     expect: tuple[m.Expectation, ...]
+    # Whether the chair follows the record; if not, why the run is a what-if from its start.
+    follows_record: bool = True
+    chair_what_if: str = ""
     _rules: dict[tuple[bool, ...], RuleSet] = field(default_factory=dict, compare=False, repr=False)
 
     def rules_on(self, day: date) -> RuleSet:

@@ -19,11 +19,26 @@ import simpy
 from cstosim.engine.agenda import Agenda
 from cstosim.engine.plan import Plan, PositionSpec
 from cstosim.engine.records import ChairRecord, DecisionRecord, NoteRecord, Record
+from cstosim.rules.agreement import sign_agreement
+from cstosim.rules.basing import decide_basing
+from cstosim.rules.competence import competence
 from cstosim.rules.consensus import ConsensusResult, decide, sensitive_to
+from cstosim.rules.procedural import decide_procedural
 from cstosim.rules.rotation import next_in_turn
-from cstosim.vocabulary import Body, ItemKind, Outcome, Position, Rotation, Rule14, RuleKey, Status
+from cstosim.rules.written import decide_written
+from cstosim.vocabulary import (
+    Body,
+    ItemKind,
+    Outcome,
+    Position,
+    Procedure,
+    Rotation,
+    Rule14,
+    RuleKey,
+    Status,
+)
 
-__all__ = ["Decision", "Mission", "Process", "Run", "World"]
+__all__ = ["Decision", "Mission", "Process", "Run", "Way", "World"]
 
 Process = Generator[simpy.Event, Any, None]
 
@@ -71,6 +86,18 @@ class Run:
         return current
 
 
+@dataclass(frozen=True, slots=True)
+class Way:
+    """How an item is taken (design 2.3b): at a meeting or by written procedure, as a
+    procedural question, or ending without a decision; a basing item's host and third state."""
+
+    procedure: Procedure = Procedure.MEETING
+    procedural: bool = False
+    no_decision: bool = False
+    host: str = ""
+    third_state: str = ""
+
+
 class World:
     """The state a run changes, and the trace it writes."""
 
@@ -91,6 +118,7 @@ class World:
         self.skip_next_handover = False  # a dated Council choice took the next one's place
         self.dated_choices: set[date] = set()  # days on which the Council's choice takes over
         self.missions: dict[str, Mission] = {}
+        self.follows_record = plan.follows_record  # the chair follows the record (design 2.2)
         self.run = Run(plan=plan, seed=seed, traced=tracing, chairs=[(plan.start, plan.chair)])
         self.run.status = self.status
 
@@ -180,6 +208,12 @@ class World:
             return None
         return choice
 
+    def leave_record(self, reason: str) -> None:
+        """From today the chair follows this run's rules, not the record (a what-if)."""
+        if self.follows_record:
+            self.follows_record = False
+            self.note(f"From here the chair follows this run's rules, not the record: {reason}.")
+
     def check_chair(self) -> None:
         """Keep the chair with a member that has a vote after a membership change."""
         if self.chair is None or self.chair in self.voters():
@@ -206,19 +240,82 @@ class World:
         given: Mapping[str, PositionSpec],
         session_id: str | None,
         *,
+        way: Way = Way(),
         extra_cites: tuple[str, ...] = (),
         why_prefix: str = "",
         title: str | None = None,
         extra_sensitive: tuple[RuleKey, ...] = (),
     ) -> Decision:
-        """Decide one item by consensus (design 2.1), record it and remember the decision."""
+        """Decide one item by the rule its kind and way call for (consensus by default, design
+        2.1; 2.3b for the others), record it and remember the decision."""
         rules = self.plan.rules_on(self.today)
+        allowed = competence(body, item_kind)
+        if not allowed.competent or way.no_decision:
+            outcome = Outcome.INADMISSIBLE if not allowed.competent else Outcome.NO_DECISION
+            cites = allowed.cites or (*extra_cites, "charter.12")
+            why = allowed.why or (
+                why_prefix + "no decision: the body ended its consideration without putting a "
+                "draft to a decision."
+            )
+            return self._record(
+                item_id, item_kind, body, session_id, title, outcome, {}, cites, why
+            )
         pos, ignored = self.positions_for(given)
-        res, sens = _decided(pos, rules.rule14, rules.limited_format, rules.quorum, self.tracing)
+        rule = _rule_for(item_kind, way)
+        if rule is None:  # consensus: the hot path of sweeps, remembered
+            res, sens = _decided(
+                pos, rules.rule14, rules.limited_format, rules.quorum, self.tracing
+            )
+        else:
+            r14, lf, q = rules.rule14, rules.limited_format, rules.quorum
+            res = rule(pos, rule14=r14, limited_format=lf, quorum=q)
+            sens = (
+                sensitive_to(pos, rule14=r14, limited_format=lf, quorum=q, rule=rule)
+                if self.tracing
+                else ()
+            )
         cites, why = res.cites, res.why
         if extra_cites or why_prefix:
             cites = (*extra_cites, *(c for c in res.cites if c not in extra_cites))
             why = why_prefix + (why[0].lower() + why[1:] if why_prefix else why)
+        dec = self._record(
+            item_id,
+            item_kind,
+            body,
+            session_id,
+            title,
+            res.outcome,
+            pos,
+            cites,
+            why,
+            res=res,
+            sensitive=(*sens, *extra_sensitive),
+            ignored=ignored,
+        )
+        if ignored:
+            self.note(
+                f"Positions given for {', '.join(ignored)} are ignored: no vote on this date.",
+                item=item_id,
+            )
+        return dec
+
+    def _record(
+        self,
+        item_id: str,
+        item_kind: ItemKind,
+        body: Body,
+        session_id: str | None,
+        title: str | None,
+        outcome: Outcome,
+        pos: dict[str, Position],
+        cites: tuple[str, ...],
+        why: str,
+        *,
+        res: ConsensusResult | None = None,
+        sensitive: tuple[RuleKey, ...] = (),
+        ignored: tuple[str, ...] = (),
+    ) -> Decision:
+        """Write the decision record of an item and remember the decision."""
         rec = DecisionRecord(
             date=self.today,
             item=item_id,
@@ -226,25 +323,39 @@ class World:
             title=title,
             body=body,
             session=session_id,
-            outcome=res.outcome,
+            outcome=outcome,
             positions=pos,
-            bound=res.bound,
-            blockers=res.blockers,
-            may_accede=res.may_accede,
-            stood_aside=res.stood_aside,
+            bound=res.bound if res else (),
+            blockers=res.blockers if res else (),
+            may_accede=res.may_accede if res else (),
+            stood_aside=res.stood_aside if res else (),
             cites=cites,
             why=why,
-            sensitive_to=(*sens, *extra_sensitive) if self.tracing else (),
+            sensitive_to=sensitive if self.tracing else (),
             ignored_positions=ignored,
         )
         self.emit_all([rec])
-        if ignored:
-            self.note(
-                f"Positions given for {', '.join(ignored)} are ignored: no vote on this date.",
-                item=item_id,
-            )
-        dec = self.run.decisions[item_id] = Decision(rec, res.bound)
+        dec = self.run.decisions[item_id] = Decision(rec, rec.bound)
         return dec
+
+
+RuleFn = Callable[..., ConsensusResult]
+
+
+def _rule_for(kind: ItemKind, way: Way) -> RuleFn | None:
+    """The rule function deciding an item of ``kind`` taken ``way`` (None: consensus), called
+    with the keys rule14, limited_format and quorum, of which it uses those that apply."""
+    if kind == ItemKind.AGREEMENT:
+        return lambda pos, **_: sign_agreement(pos)
+    if kind == ItemKind.BASING:
+        return lambda pos, **_: decide_basing(pos, host=way.host, third_state=way.third_state)
+    if way.procedural:
+        return lambda pos, **_: decide_procedural(pos)
+    if way.procedure == Procedure.WRITTEN:
+        return lambda pos, *, limited_format, **_: decide_written(
+            pos, limited_format=limited_format
+        )
+    return None
 
 
 # The rule functions are pure, so their results can be remembered: the same positions under

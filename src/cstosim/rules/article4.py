@@ -18,7 +18,7 @@ from cstosim.vocabulary import Status, Threat, Track
 __all__ = ["THREATS", "Admissibility", "Request", "admissibility"]
 
 THREATS: tuple[Threat, ...] = tuple(Threat)
-ARMED_ATTACK_FROM = date(2010, 12, 10)
+ARMED_ATTACK_FROM = date(2012, 12, 19)  # the 2010 protocol in force (signed 10 Dec 2010)
 
 
 @dataclass(frozen=True, slots=True)

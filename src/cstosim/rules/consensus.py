@@ -8,7 +8,7 @@ limited format of December 2010 (``csc.2010.limited_format``) and an optional qu
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -21,6 +21,7 @@ __all__ = [
     "Outcome",
     "Position",
     "decide",
+    "names",
     "sensitive_to",
 ]
 
@@ -48,7 +49,7 @@ class ConsensusResult:
     why: str
 
 
-def _names(codes: Iterable[str]) -> str:
+def names(codes: Iterable[str]) -> str:
     """A readable list of member codes: 'ARM', 'ARM and BLR', 'ARM, BLR and KAZ'."""
     items = sorted(codes)
     if len(items) <= 1:
@@ -106,7 +107,7 @@ def decide(
     if quorum is not None:
         cites.append("rop.quorum")
     aside_note = (
-        f"; standing aside by {_names(standing)} counts as absence before the limited format"
+        f"; standing aside by {names(standing)} counts as absence before the limited format"
         if standing and not limited_format
         else ""
     )
@@ -146,11 +147,11 @@ def decide(
     if blockers:
         parts = []
         if objectors:
-            parts.append(f"{_names(objectors)} objected")
+            parts.append(f"{names(objectors)} objected")
         if absent_block:
             verb = "was" if len(absent_block) == 1 else "were"
             parts.append(
-                f"{_names(absent_block)} {verb} absent, which the 'dissent' reading of Rule 14 "
+                f"{names(absent_block)} {verb} absent, which the 'dissent' reading of Rule 14 "
                 "counts as withheld consent"
             )
         return result(Outcome.REJECTED, "Rejected: " + " and ".join(parts), blockers=blockers)
@@ -165,15 +166,15 @@ def decide(
     may_accede = absent if rule14 == Rule14.NO_OBJECTION else []
     tail = ""
     if absent and rule14 == Rule14.NO_OBJECTION:
-        tail = f"; {_names(absent)} did not object and may accede later (Rule 14: no objection)"
+        tail = f"; {names(absent)} did not object and may accede later (Rule 14: no objection)"
     elif absent and rule14 == Rule14.CONSENT:
-        tail = f"; the silence of {_names(absent)} counts as consent"
+        tail = f"; the silence of {names(absent)} counts as consent"
 
     # Step 4: those standing aside let the others adopt in limited format.
     if stood_aside:
         return result(
             Outcome.ADOPTED_LIMITED,
-            f"Adopted in limited format by {_names(took_part)}; {_names(stood_aside)} stood "
+            f"Adopted in limited format by {names(took_part)}; {names(stood_aside)} stood "
             "aside and is not bound" + tail,
             bound=bound,
             may_accede=may_accede,
@@ -194,12 +195,16 @@ def sensitive_to(
     rule14: Rule14 | str = Rule14.DISSENT,
     limited_format: bool = True,
     quorum: float | None = None,
+    rule: Callable[..., ConsensusResult] | None = None,
 ) -> tuple[RuleKey, ...]:
     """The rule keys whose other values would change the outcome of this item.
 
     Keys: ``rule14`` (the three readings of rop.14.1), ``limited_format`` (on or off) and
-    ``quorum`` (none, or the two-thirds what-if of rop.quorum), each varied alone.
+    ``quorum`` (none, or the two-thirds what-if of rop.quorum), each varied alone. ``rule`` is
+    the rule function deciding the item (default: ``decide``, consensus), called with the same
+    keyword arguments; a rule that ignores a key is never sensitive to it.
     """
+    decide = rule or _consensus
     base = decide(positions, rule14=rule14, limited_format=limited_format, quorum=quorum).outcome
     keys: list[RuleKey] = []
     if any(
@@ -220,3 +225,6 @@ def sensitive_to(
     ):
         keys.append(RuleKey.QUORUM)
     return tuple(keys)
+
+
+_consensus = decide

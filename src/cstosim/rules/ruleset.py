@@ -29,7 +29,8 @@ __all__ = [
     "rules_on",
 ]
 
-LIMITED_FORMAT_FROM = date(2010, 12, 10)
+# Both 2010 protocols (Treaty and Charter) entered into force on 19 Dec 2012 (signed 10 Dec 2010).
+LIMITED_FORMAT_FROM = date(2012, 12, 19)
 ALPHABET_ROTATION_FROM = date(2011, 1, 1)
 
 # key -> what values are allowed, in words

@@ -38,6 +38,7 @@ from cstosim.vocabulary import (
     ItemKind,
     Outcome,
     Position,
+    Procedure,
     Rotation,
     Rule14,
     RuleKey,
@@ -93,6 +94,7 @@ if TYPE_CHECKING:
     FreezePosition = Position
     OutcomeField = Outcome
     SensitiveKey = RuleKey
+    ProcedureField = Procedure
 else:
     Rule14Field = _one_of(tuple(Rule14))
     RotationField = _one_of(tuple(Rotation))
@@ -103,6 +105,7 @@ else:
     FreezePosition = _one_of(FREEZE_POSITIONS)
     OutcomeField = _one_of(tuple(Outcome))
     SensitiveKey = _one_of(SENSITIVE_KEYS)
+    ProcedureField = _one_of(tuple(Procedure))
 
 POSITIONS: dict[str, Position] = {p.value: p for p in Position}
 
@@ -238,14 +241,27 @@ class Item(_Strict):
     from_: dt.date | None = Field(default=None, alias="from")
     replaces_next_handover: StrictBool = False
     mission: Id | None = None
+    third_state: StateCode | None = None
+    procedure: ProcedureField = Procedure.MEETING
+    procedural: StrictBool = False
+    no_decision: StrictBool = False
 
     @model_validator(mode="after")
     def _kind_fields(self) -> Item:
-        needs_member = (ItemKind.CHAIR, ItemKind.SUSPENSION, ItemKind.ADMISSION)
+        needs_member = (ItemKind.CHAIR, ItemKind.SUSPENSION, ItemKind.ADMISSION, ItemKind.BASING)
         if self.kind in needs_member and self.member is None:
             raise ValueError(f"an item of kind '{self.kind}' needs 'member'")
         if self.kind == ItemKind.END_MISSION and self.mission is None:
             raise ValueError("an item of kind 'end_mission' needs 'mission' (a request id)")
+        if (self.kind == ItemKind.BASING) != (self.third_state is not None):
+            raise ValueError(
+                "an item of kind 'basing' needs 'third_state' (the state whose forces are "
+                "hosted), and only a basing item has one"
+            )
+        if self.procedural and (self.kind != ItemKind.DECISION or self.procedure != "meeting"):
+            raise ValueError("'procedural: true' is for items of kind 'decision' at a meeting")
+        if self.kind == ItemKind.AGREEMENT and self.procedure != Procedure.MEETING:
+            raise ValueError("an agreement is signed at a meeting; allowed: procedure: meeting")
         return self
 
 
@@ -282,6 +298,7 @@ class RequestAssistance(_Event):
     mission_days: Annotated[StrictInt, Field(ge=1, le=3650)] | None = None
     videoconference: StrictBool = False
     body: BodyField = Body.CSC
+    no_decision: StrictBool = False
 
     @property
     def item_id(self) -> str:

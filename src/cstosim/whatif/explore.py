@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cstosim.rules.consensus import ConsensusResult, decide
-from cstosim.vocabulary import ADOPTED, Outcome, Position, Rule14
+from cstosim.vocabulary import ADOPTED, CONSENSUS_OUTCOMES, Outcome, Position, Rule14
 
 __all__ = ["COUNTED", "MAX_MEMBERS", "Variant", "explore", "power_indices"]
 
@@ -24,7 +24,7 @@ MAX_MEMBERS = 9
 FULL_CHECK_MAX = 6
 POSITIONS: tuple[Position, ...] = tuple(Position)
 # the outcomes a council's decision can have (inadmissible concerns requests only)
-COUNTED: tuple[Outcome, ...] = tuple(o for o in Outcome if o != Outcome.INADMISSIBLE)
+COUNTED: tuple[Outcome, ...] = CONSENSUS_OUTCOMES
 Decide = Callable[..., ConsensusResult]
 Profile = dict[str, Position]
 

@@ -8,17 +8,25 @@ decisions, in that order. Under the alphabetical rotations the chair passes on 1
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
-from cstosim.engine.plan import Context, EventSpec, PositionSpec, compile_positions
+from cstosim.engine.plan import (
+    Context,
+    EventSpec,
+    PositionSpec,
+    RecordedChairSpec,
+    compile_positions,
+)
 from cstosim.engine.procedures.crisis import end_mission
 from cstosim.engine.procedures.membership import change_membership, scheduled_join
 from cstosim.engine.procedures.registry import register
 from cstosim.engine.records import ChairRecord, Record, SessionRecord
-from cstosim.engine.world import Process, World
-from cstosim.rules.rotation import handover
+from cstosim.engine.world import Process, Way, World
+from cstosim.history import LAST_RECORDED
+from cstosim.rules.rotation import handover, next_in_turn
+from cstosim.rules.ruleset import ALPHABET_ROTATION_FROM
 from cstosim.scenario import models as m
 from cstosim.vocabulary import ADOPTED, Body, Change, EventType, ItemKind, Rank, Rotation
 
@@ -42,6 +50,7 @@ class ItemSpec:
     id: str
     positions: dict[str, PositionSpec]
     title: str | None = None
+    way: Way = field(default_factory=Way)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,6 +96,21 @@ class EndMissionItem(ItemSpec):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class AgreementItem(ItemSpec):
+    """An agreement signed at the session; it binds its signatories only."""
+
+    kind: ClassVar[ItemKind] = ItemKind.AGREEMENT
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BasingItem(ItemSpec):
+    """A member's hosting of a third state's forces, blocked only by an official objection
+    (the host and the third state are in ``way``)."""
+
+    kind: ClassVar[ItemKind] = ItemKind.BASING
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SessionSpec(EventSpec):
     """A session of a body and the items it decides, in order."""
 
@@ -101,22 +125,38 @@ def _item(it: m.Item) -> ItemSpec:
     """An agenda item of the file, compiled to the spec of its kind."""
     pos, title = compile_positions(it.positions), it.title
     member = it.member or ""  # the model requires a member for the kinds that use one
+    way = Way(
+        procedure=it.procedure,
+        procedural=it.procedural,
+        no_decision=it.no_decision,
+        host=member if it.kind == ItemKind.BASING else "",
+        third_state=it.third_state or "",
+    )
+    if it.kind == ItemKind.AGREEMENT:
+        return AgreementItem(id=it.id, positions=pos, title=title, way=way)
+    if it.kind == ItemKind.BASING:
+        return BasingItem(id=it.id, positions=pos, title=title, way=way)
     if it.kind == ItemKind.CHAIR:
         return ChairItem(
             id=it.id,
             positions=pos,
             title=title,
+            way=way,
             member=member,
             from_day=it.from_,
             replaces_next=it.replaces_next_handover,
         )
     if it.kind == ItemKind.SUSPENSION:
-        return SuspensionItem(id=it.id, positions=pos, title=title, member=member)
+        return SuspensionItem(id=it.id, positions=pos, title=title, way=way, member=member)
     if it.kind == ItemKind.ADMISSION:
-        return AdmissionItem(id=it.id, positions=pos, title=title, member=member, from_day=it.from_)
+        return AdmissionItem(
+            id=it.id, positions=pos, title=title, way=way, member=member, from_day=it.from_
+        )
     if it.kind == ItemKind.END_MISSION:
-        return EndMissionItem(id=it.id, positions=pos, title=title, mission=it.mission or "")
-    return DecisionItem(id=it.id, positions=pos, title=title)
+        return EndMissionItem(
+            id=it.id, positions=pos, title=title, way=way, mission=it.mission or ""
+        )
+    return DecisionItem(id=it.id, positions=pos, title=title, way=way)
 
 
 def compile_session(ev: m.Session, index: int, ctx: Context) -> SessionSpec:
@@ -143,7 +183,9 @@ def session(w: World, ev: SessionSpec) -> Process:
         return
     with w.held() as held:
         _decide_items(w, ev)
-        if w.skip_next_handover:
+        if w.follows_record:
+            pass  # the record, not the host, says who chairs (design 2.2)
+        elif w.skip_next_handover:
             w.skip_next_handover = False
         else:
             choice = w.take_choice()
@@ -171,7 +213,9 @@ def _open(w: World, ev: SessionSpec) -> None:
 
 def _decide_items(w: World, ev: SessionSpec) -> None:
     for item in ev.items:
-        dec = w.decide_item(item.id, item.kind, ev.body, item.positions, ev.id, title=item.title)
+        dec = w.decide_item(
+            item.id, item.kind, ev.body, item.positions, ev.id, way=item.way, title=item.title
+        )
         if dec.outcome in ADOPTED:
             apply_item(w, item)
 
@@ -179,6 +223,7 @@ def _decide_items(w: World, ev: SessionSpec) -> None:
 def apply_item(w: World, item: ItemSpec) -> None:
     """Carry out what an adopted item of kind chair, suspension, admission or end_mission says."""
     if isinstance(item, ChairItem):
+        w.leave_record(f"the Council decided otherwise on the chair ({item.id})")
         if item.from_day is None:
             w.pending_chair = item.member  # it takes the place of the next handover
         elif item.from_day > w.today:
@@ -232,12 +277,36 @@ def council_chair(w: World, item: ChairItem) -> None:
     )
 
 
+def recorded_chair(w: World, ev: RecordedChairSpec) -> Process:
+    """A handover from the record, on its date, while the run follows the record."""
+    yield w.agenda.at(w.plan.offset(ev.day), Rank.HANDOVER)
+    voters = w.voters()
+    if not w.follows_record or not voters:
+        return
+    when = "" if ev.exact else "; the record gives no exact date, so the date is approximate"
+    member, why = ev.member, f"{ev.member} takes the chair by the record: {ev.note}{when}."
+    if member not in voters:
+        member = next_in_turn(ev.member, voters)
+        why = (
+            f"By the record {ev.member} takes the chair ({ev.note}), but it has no vote in this "
+            f"run; the turn passes to the next member, {member}."
+        )
+    cites = "practice.rotation_2011" if ev.day >= ALPHABET_ROTATION_FROM else "charter.13"
+    w.set_chair(member, (cites,), why)
+
+
 def calendar(w: World) -> Process:
-    """Hand the chair over each 1 January under the alphabetical rotations (practice 2011)."""
+    """Hand the chair over each 1 January under the alphabetical rotations (practice 2011),
+    after the record (or from the start, in a run that does not follow it)."""
     plan = w.plan
+    if not plan.follows_record:
+        w.note(f"The chair does not follow the record in this run: {plan.chair_what_if}.")
     for year in range(plan.start.year + 1, plan.end.year + 1):
         jan1 = date(year, 1, 1)
         yield w.agenda.at(plan.offset(jan1), Rank.HANDOVER)
+        if w.follows_record and jan1 <= LAST_RECORDED:
+            continue  # the record says who chairs
+
         rules = plan.rules_on(jan1)
         before = plan.rules_on(date(year - 1, 12, 31))
         if Rotation.HOST in (rules.rotation, before.rotation):
@@ -257,3 +326,4 @@ def calendar(w: World) -> Process:
 
 
 register(SessionSpec, session, types=(EventType.SESSION,), compile=compile_session)
+register(RecordedChairSpec, recorded_chair)

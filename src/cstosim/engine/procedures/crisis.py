@@ -17,7 +17,7 @@ from cstosim.engine.records import (
     SessionRecord,
     WithdrawalRecord,
 )
-from cstosim.engine.world import Decision, Mission, Process, World
+from cstosim.engine.world import Decision, Mission, Process, Way, World
 from cstosim.errors import PlanError
 from cstosim.rules.article4 import Request, admissibility
 from cstosim.scenario import models as m
@@ -54,6 +54,7 @@ class RequestSpec(EventSpec):
     mission_days: int | None
     videoconference: bool
     body: Body
+    no_decision: bool = False
 
 
 def compile_request(ev: m.RequestAssistance, index: int, ctx: Context) -> RequestSpec:
@@ -83,6 +84,7 @@ def compile_request(ev: m.RequestAssistance, index: int, ctx: Context) -> Reques
         mission_days=ev.mission_days,
         videoconference=ev.videoconference,
         body=ev.body,
+        no_decision=ev.no_decision,
     )
 
 
@@ -157,6 +159,7 @@ def crisis(w: World, ev: RequestSpec) -> Process:
         ev.body,
         ev.positions,
         sid,
+        way=Way(no_decision=ev.no_decision),
         extra_cites=adm.cites,
         why_prefix=f"{'Assistance' if article4 else 'Article 2 measures'} for {ev.by} - ",
         extra_sensitive=(RuleKey.ARMED_ATTACK,) if not flipped.admissible else (),

@@ -13,7 +13,7 @@ from cstosim.engine.world import Process, World
 from cstosim.errors import PlanError
 from cstosim.rules.membership import withdrawal_effective
 from cstosim.scenario import models as m
-from cstosim.vocabulary import ADOPTED, Change, EventType, Position, Rank, Status
+from cstosim.vocabulary import BINDING, Change, EventType, Position, Rank, Status
 
 __all__ = ["AccedeSpec", "MembershipSpec", "change_membership", "scheduled_join"]
 
@@ -143,9 +143,16 @@ _HISTORY_CITES = {
     Change.JOIN: ("charter.19",),
     Change.WITHDRAW: ("charter.19",),
     Change.SUSPEND: ("charter.suspension",),
-    Change.FREEZE: ("csc.2010.limited_format",),
     Change.UNFREEZE: ("charter.12",),
 }
+
+
+def freeze_cites(position: Position | None) -> tuple[str, ...]:
+    """What a freeze rests on: standing aside is the limited format; a member that simply
+    stays away is silent non-participation under Rule 14 (Uzbekistan's note of June 2012)."""
+    if position == Position.ABSENT:
+        return ("rop.14.1",)
+    return ("csc.2010.limited_format",)
 
 
 def history_event(w: World, ev: HistorySpec) -> Process:
@@ -155,7 +162,9 @@ def history_event(w: World, ev: HistorySpec) -> Process:
         w,
         ev.member,
         ev.change,
-        cites=_HISTORY_CITES[ev.change],
+        cites=freeze_cites(ev.position)
+        if ev.change == Change.FREEZE
+        else _HISTORY_CITES[ev.change],
         why=f"{ev.member}: {ev.note or ev.change} (built-in history).",
         position=ev.position,
     )
@@ -200,7 +209,7 @@ def membership(w: World, ev: MembershipSpec) -> Process:
             w,
             member,
             Change.FREEZE,
-            cites=("csc.2010.limited_format",),
+            cites=freeze_cites(ev.position),
             why=f"{member} freezes its participation; unless it says otherwise it will "
             + ("stand aside." if ev.position == Position.STAND_ASIDE else "be absent."),
             position=ev.position,
@@ -216,7 +225,7 @@ def accession(w: World, ev: AccedeSpec) -> Process:
     yield w.agenda.at(w.plan.offset(ev.day), Rank.ACCESSION)
     member, item = ev.member, ev.item
     dec = w.run.decisions.get(item)
-    if dec is None or dec.outcome not in ADOPTED:
+    if dec is None or dec.outcome not in BINDING:
         state = "not yet decided" if dec is None else dec.outcome
         w.note(f"{member} cannot accede to {item}: it is {state}.")
         return
