@@ -1,4 +1,4 @@
-"""The CSTO's bodies and the organisational graph (Charter art. 11; research file section 2.2).
+"""The CSTO's bodies and the organisational graph (Charter art. 11).
 
 The graph is a networkx DiGraph whose nodes are body codes and whose edges carry ``relations``,
 a list of: ``reports_to`` (accountable to), ``prepares_drafts_for`` (drafts decisions for),

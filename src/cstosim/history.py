@@ -55,20 +55,45 @@ class RecordedChair:
 
 
 CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
-    RecordedChair(date(2002, 5, 14), "RUS", True, True, "Moscow session of 14 May 2002"),
+    RecordedChair(
+        date(2002, 5, 14),
+        "RUS",
+        True,
+        True,
+        "Moscow session of 14 May 2002",
+        ("kremlin-2002-05-14-moscow-session", "vesti-2002-05-moscow-session"),
+    ),
     RecordedChair(
         date(2003, 4, 28),
         "TJK",
         True,
         False,
         "host of the Dushanbe session of 28 Apr 2003; the chair is unconfirmed",
-    ),
-    RecordedChair(date(2004, 6, 18), "KAZ", True, True, "Astana session of 18 Jun 2004"),
-    RecordedChair(
-        date(2005, 6, 23), "RUS", True, False, "host of the Moscow session; the chair is inferred"
+        ("csc-2003-04-28-body-regulations",),
     ),
     RecordedChair(
-        date(2006, 6, 23), "BLR", True, False, "host of the Minsk session; the chair is inferred"
+        date(2004, 6, 18),
+        "KAZ",
+        True,
+        True,
+        "Astana session of 18 Jun 2004",
+        ("kremlin-2005-06-23-nazarbayev",),
+    ),
+    RecordedChair(
+        date(2005, 6, 23),
+        "RUS",
+        True,
+        False,
+        "host of the Moscow session; the chair is inferred",
+        ("inforos-2005-06-moscow-session",),
+    ),
+    RecordedChair(
+        date(2006, 6, 23),
+        "BLR",
+        True,
+        False,
+        "host of the Minsk session; the chair is inferred",
+        ("afn-2006-06-minsk-session", "upi-2006-06-25-uzbekistan-returns"),
     ),
     RecordedChair(
         date(2007, 6, 1),
@@ -76,36 +101,87 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         False,
         True,
         "took the chair in June 2007 (the day is assumed); Tajikistan hosted in October",
+        ("liquisearch-csto-2007", "ria-2007-10-06-bakiyev", "jamestown-2007-csto-central-asia"),
     ),
-    RecordedChair(date(2008, 9, 5), "ARM", True, True, "Moscow session of 5 Sep 2008"),
+    RecordedChair(
+        date(2008, 9, 5),
+        "ARM",
+        True,
+        True,
+        "Moscow session of 5 Sep 2008",
+        ("sputnik-2008-09-05-armenia-chair", "newsarmenia-2009-06-14-chair"),
+    ),
     RecordedChair(
         date(2009, 6, 14),
         "RUS",
         True,
         True,
         "temporary chair from the Moscow session: Belarus, due, boycotted",
+        ("armenianclub-2009-06-15-crrf", "survincity-2013-02-russia-chair"),
     ),
-    RecordedChair(date(2010, 12, 10), "BLR", True, True, "Moscow session of 10 Dec 2010"),
-    RecordedChair(date(2011, 12, 20), "KAZ", True, True, "Moscow session of 20 Dec 2011"),
-    RecordedChair(date(2012, 12, 19), "KGZ", True, True, "Moscow session of 19 Dec 2012"),
-    RecordedChair(date(2013, 9, 23), "RUS", True, True, "Sochi session of 23 Sep 2013"),
-    RecordedChair(date(2014, 12, 23), "TJK", True, True, "Moscow session of 23 Dec 2014"),
+    RecordedChair(
+        date(2010, 12, 10),
+        "BLR",
+        True,
+        True,
+        "Moscow session of 10 Dec 2010",
+        ("rbc-2010-12-10-csc-moscow", "minsk-2010-12-belarus-chair"),
+    ),
+    RecordedChair(
+        date(2011, 12, 20),
+        "KAZ",
+        True,
+        True,
+        "Moscow session of 20 Dec 2011",
+        ("sb-2011-csto-security-umbrella", "24kg-2011-chair-2012-kazakhstan"),
+    ),
+    RecordedChair(
+        date(2012, 12, 19),
+        "KGZ",
+        True,
+        True,
+        "Moscow session of 19 Dec 2012",
+        ("tass-2012-12-kyrgyzstan-chair",),
+    ),
+    RecordedChair(
+        date(2013, 9, 23),
+        "RUS",
+        True,
+        True,
+        "Sochi session of 23 Sep 2013",
+        ("kremlin-2013-09-23-sochi-session", "livekuban-2013-09-sochi"),
+    ),
+    RecordedChair(
+        date(2014, 12, 23),
+        "TJK",
+        True,
+        True,
+        "Moscow session of 23 Dec 2014",
+        ("khovar-2014-12-23-csc-moscow",),
+    ),
     *(
-        RecordedChair(date(year, 1, 1), member, False, True, "the record gives the year only")
-        for year, member in (
-            (2016, "ARM"),
-            (2017, "BLR"),
-            (2018, "KAZ"),
-            (2019, "KGZ"),
-            (2020, "RUS"),
-            (2021, "TJK"),
-            (2022, "ARM"),
-            (2023, "BLR"),
-            (2024, "KAZ"),
-            (2025, "KGZ"),
+        RecordedChair(date(year, 1, 1), member, False, True, "the record gives the year only", ids)
+        for year, member, ids in (
+            (2016, "ARM", ("sputnik-tj-2016-10-14-yerevan", "president-by-2016-10-14-csc")),
+            (2017, "BLR", ("tass-2017-11-30-minsk",)),
+            (2018, "KAZ", ("astanatimes-2018-11-astana",)),
+            (2019, "KGZ", ("inform-2019-11-kyrgyzstan-to-russia",)),
+            (2020, "RUS", ("mid-2020-12-csc-video", "tass-2020-12-pa-observers")),
+            (2021, "TJK", ("armenpress-2021-09-dushanbe", "khovar-2021-09-18-armenia-chair")),
+            (2022, "ARM", ("pacsto-2022-11-yerevan",)),
+            (2023, "BLR", ("mfa-by-csto-2023", "sputnik-2023-11-23-minsk")),
+            (2024, "KAZ", ("timesca-2024-11-astana",)),
+            (2025, "KGZ", ("sputnik-kg-2025-02-10-chair", "24kg-2025-11-27-bishkek")),
         )
     ),
-    RecordedChair(date(2026, 1, 1), "RUS", True, True, "from 1 Jan 2026"),
+    RecordedChair(
+        date(2026, 1, 1),
+        "RUS",
+        True,
+        True,
+        "from 1 Jan 2026",
+        ("tass-2026-pc-chair-rotation", "ria-2025-11-25-russia-2026"),
+    ),
 )
 FIRST_RECORDED = CHAIR_HANDOVERS[0].day
 LAST_RECORDED = CHAIR_HANDOVERS[-1].day
@@ -217,14 +293,20 @@ SG_TERMS: tuple[SgTerm, ...] = (
         "RUS",
         "Nikolai Bordyuzha",
         "from 2003 (the day is assumed: the Dushanbe session of 28 Apr 2003) to 2016",
+        ("armenpress-2018-11-sg",),
     ),
     SgTerm(
-        date(2017, 4, 1),
+        date(2017, 5, 2),
         date(2018, 11, 2),
         "ARM",
         "Yuri Khachaturov",
-        "from April 2017 (the day is assumed), the first under the 2015 rotation; recalled by "
-        "Yerevan on 2 Nov 2018",
+        "from 2 May 2017 (other reports say April), the first under the 2015 rotation; "
+        "recalled by Yerevan and dismissed on 2 Nov 2018",
+        (
+            "armenpress-2018-11-08-semerikov-acting",
+            "armenpress-2018-11-02-khachaturov-dismissed",
+            "belta-2019-sg-rotation",
+        ),
     ),
     SgTerm(
         date(2018, 11, 3),
@@ -232,10 +314,29 @@ SG_TERMS: tuple[SgTerm, ...] = (
         "RUS",
         "Valery Semerikov",
         "acting Secretary General until the end of 2019",
+        ("armenpress-2018-11-08-semerikov-acting", "armenpress-2018-11-07-three-options"),
     ),
-    SgTerm(date(2020, 1, 1), date(2022, 12, 31), "BLR", "Stanislav Zas"),
-    SgTerm(date(2023, 1, 1), date(2025, 12, 31), "KAZ", "Imangali Tasmagambetov"),
-    SgTerm(date(2026, 1, 1), date(2028, 12, 31), "KGZ", "Taalatbek Masadykov"),
+    SgTerm(
+        date(2020, 1, 1),
+        date(2022, 12, 31),
+        "BLR",
+        "Stanislav Zas",
+        sources=("belsat-2019-11-zas", "belta-2019-sg-rotation"),
+    ),
+    SgTerm(
+        date(2023, 1, 1),
+        date(2025, 12, 31),
+        "KAZ",
+        "Imangali Tasmagambetov",
+        sources=("armenpress-2018-11-sg",),
+    ),
+    SgTerm(
+        date(2026, 1, 1),
+        date(2028, 12, 31),
+        "KGZ",
+        "Taalatbek Masadykov",
+        sources=("report-2025-11-ushakov-new-sg", "24kg-2025-11-sg-masadykov"),
+    ),
 )
 SG_TERM_YEARS = 3
 # year -> (member, confirmed, note): the Secretary General's state on 1 July of each year.

@@ -65,20 +65,43 @@ class MembershipEvent:
     kind: Change  # join, withdraw, suspend, freeze or unfreeze
     position: Position | None = None  # for freeze: the default position (stand_aside | absent)
     note: str = ""
+    sources: tuple[str, ...] = ()  # ids in cstosim.sources
 
 
 _FOUNDERS = ("ARM", "KAZ", "KGZ", "RUS", "TJK", "UZB")
 
 HISTORY: tuple[MembershipEvent, ...] = (
     *(
-        MembershipEvent(date(1992, 5, 15), c, Change.JOIN, note="signed the Treaty at Tashkent")
+        MembershipEvent(
+            date(1992, 5, 15),
+            c,
+            Change.JOIN,
+            note="signed the Treaty at Tashkent",
+            sources=("csto-25years",),
+        )
         for c in _FOUNDERS
     ),
-    MembershipEvent(date(1993, 9, 24), "AZE", Change.JOIN, note="acceded to the Treaty"),
     MembershipEvent(
-        date(1993, 12, 9), "GEO", Change.JOIN, note="acceded; some sources say 9 Sep 1993"
+        date(1993, 9, 24),
+        "AZE",
+        Change.JOIN,
+        note="acceded to the Treaty",
+        sources=("amansaja-wikipedia-2006-05-28",),
     ),
-    MembershipEvent(date(1993, 12, 31), "BLR", Change.JOIN, note="acceded to the Treaty"),
+    MembershipEvent(
+        date(1993, 12, 9),
+        "GEO",
+        Change.JOIN,
+        note="acceded; some sources say 9 Sep 1993",
+        sources=("amansaja-wikipedia-2006-05-28", "blogen-2022-01-24-csto"),
+    ),
+    MembershipEvent(
+        date(1993, 12, 31),
+        "BLR",
+        Change.JOIN,
+        note="acceded to the Treaty",
+        sources=("amansaja-wikipedia-2006-05-28",),
+    ),
     *(
         MembershipEvent(
             date(1999, 4, 20),
@@ -88,6 +111,7 @@ HISTORY: tuple[MembershipEvent, ...] = (
                 "did not sign the extension protocol of 2 Apr 1999; left when the Treaty's "
                 "first five-year term ended (date assumed)"
             ),
+            sources=("csto-25years", "mfa-by-csto"),
         )
         for c in ("AZE", "GEO", "UZB")
     ),
@@ -96,6 +120,12 @@ HISTORY: tuple[MembershipEvent, ...] = (
         "UZB",
         Change.JOIN,
         note="protocol restoring membership signed at Sochi; other sources give Jun 2006-Mar 2008",
+        sources=(
+            "panarmenian-2006-06-24-uzbekistan",
+            "obozrevatel-2006-12-14-uzbekistan",
+            "lenta-2006-12-13-uzbekistan",
+            "tass-2012-12-kyrgyzstan-chair",
+        ),
     ),
     MembershipEvent(
         date(2012, 6, 28),
@@ -103,12 +133,14 @@ HISTORY: tuple[MembershipEvent, ...] = (
         Change.FREEZE,
         position=Position.ABSENT,
         note="note to the Secretariat suspending its own participation (not the limited format)",
+        sources=("ria-2012-06-28-uzbekistan-note",),
     ),
     MembershipEvent(
         date(2012, 12, 19),
         "UZB",
         Change.SUSPEND,
         note="CSC decision at Moscow, on Uzbekistan's request",
+        sources=("tass-2012-12-19-uzbekistan-suspended",),
     ),
     MembershipEvent(
         date(2024, 2, 23),
@@ -116,6 +148,11 @@ HISTORY: tuple[MembershipEvent, ...] = (
         Change.FREEZE,
         position=Position.STAND_ASIDE,
         note="Pashinyan: participation 'basically frozen'; no withdrawal notice filed",
+        sources=(
+            "asbarez-2024-02-frozen",
+            "massispost-2024-05-budget",
+            "eadaily-2025-03-08-deadline",
+        ),
     ),
 )
 

@@ -238,6 +238,7 @@ class WithdrawalRecord(Record):
     kind: ClassVar[RecordKind] = RecordKind.WITHDRAWAL
     item: str
     mission: str
+    completed: bool  # False: a withdrawal in stages begins; a second record completes it
     cites: Cites
     why: str
 

@@ -62,6 +62,7 @@ class Mission:
     """A deployment under way, and the provision it rests on."""
 
     cites: tuple[str, ...]
+    withdrawal_days: int = 0
     active: bool = True
 
 

@@ -49,6 +49,7 @@ th { background:#e2e8f0; }
 .adopted { background:#15803d; } .adopted_limited { background:#0e7490; }
 .rejected { background:#b91c1c; } .no_quorum { background:#a16207; }
 .inadmissible { background:#7e22ce; } .not_decided { background:#64748b; }
+.signed { background:#1d4ed8; } .no_decision { background:#475569; }
 .positions { display:flex; flex-wrap:wrap; gap:.4rem; margin:.6rem 0; }
 .pos { border-radius:6px; padding:.2rem .5rem; font-size:.85rem; border:1px solid var(--line); }
 .pos.support { background:#dcfce7; } .pos.abstain { background:#f1f5f9; }

@@ -12,37 +12,52 @@ from cstosim.provisions import Provision
 __all__ = ["render_chairs", "render_provision"]
 
 
-def _wrap(text: str, indent: str = "  ") -> str:
-    """Wrap a paragraph to 78 columns with an indent."""
-    return textwrap.fill(text, 78, initial_indent=indent, subsequent_indent=indent)
+def _wrap(text: str, indent: str = "  ", subsequent: str | None = None) -> str:
+    """Wrap a paragraph to 78 columns with an indent, never breaking an address."""
+    return textwrap.fill(
+        text,
+        78,
+        initial_indent=indent,
+        subsequent_indent=indent if subsequent is None else subsequent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _instrument_dates(p: Provision) -> str:
+    """When the instrument was signed and when the provision is in force, in words."""
+    signed = f"signed {p.signed.isoformat()}" if p.signed else "no signed instrument"
+    if p.in_force_from is None:
+        return f"{signed}; not in force by default (a what-if)"
+    dates = f"{signed}; in force from {p.in_force_from.isoformat()}"
+    if p.in_force_to is not None:
+        dates += f" to {p.in_force_to.isoformat()}"
+    return dates
 
 
 def render_provision(p: Provision) -> str:
     """A provision in plain words: what it says, where from, its variants and its episode."""
-    dates = "in force "
-    if p.in_force_from and p.in_force_to:
-        dates += f"{p.in_force_from.isoformat()} to {p.in_force_to.isoformat()}"
-    elif p.in_force_from:
-        dates += f"from {p.in_force_from.isoformat()}"
-    else:
-        dates = "not in force by default (a what-if)"
-    lines = [f"{p.id}: {p.title}", f"  {p.instrument}, {p.article}; {dates}.", ""]
+    lines = [
+        f"{p.id}: {p.title}",
+        _wrap(f"{p.instrument}, {p.article}: {_instrument_dates(p)}."),
+        "",
+    ]
     lines += [_wrap(p.paraphrase), ""]
     if p.variants:
         lines.append(f"  Variants (scenario key '{p.rule_key}'):")
         for v in p.variants:
             mark = " (default)" if v.default else ""
-            lines.append(_wrap(f"- {v.value}{mark}: {v.meaning}", "    "))
+            lines.append(_wrap(f"- {v.value}{mark}: {v.meaning}", "    ", "      "))
         lines.append("")
     if p.episode:
         lines += ["  The episode that turned on it:", _wrap(p.episode, "    "), ""]
     lines.append(f"  Status: {p.status}.")
     if p.notes:
         lines.append(_wrap(f"Note: {p.notes}"))
-    for s in p.sources:
-        lines.append(f"  Source: {s}")
+    lines += ["", "  Sources:"]
+    lines += [_wrap(f"- {s.citation()}", "  ", "    ") for s in p.source_entries()]
     if p.related:
-        lines.append(f"  See also: {', '.join(p.related)}")
+        lines += ["", f"  See also: {', '.join(p.related)}"]
     return "\n".join(lines) + "\n"
 
 

@@ -38,6 +38,8 @@ _OUTCOME_STYLE = {
     Outcome.REJECTED: "bold red",
     Outcome.NO_QUORUM: "bold yellow",
     Outcome.INADMISSIBLE: "bold magenta",
+    Outcome.SIGNED: "bold blue",
+    Outcome.NO_DECISION: "bold",
 }
 
 

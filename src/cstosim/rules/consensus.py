@@ -26,7 +26,8 @@ __all__ = [
 ]
 
 RULE14_READINGS: tuple[Rule14, ...] = tuple(Rule14)
-# The quorum values a what-if compares against (design 2.1; research 3.4: two thirds at ICMEC).
+# The quorum values a what-if compares against (design 2.1): none, and two thirds, the
+# attendance the Interstate Commission for Military-Economic Cooperation's own rules require.
 QUORUM_ALTERNATIVES: tuple[float | None, ...] = (None, 2 / 3)
 
 _READINGS = frozenset(RULE14_READINGS)

@@ -296,6 +296,7 @@ class RequestAssistance(_Event):
     contributors: list[MemberCode] | None = None
     troops: Annotated[StrictInt, Field(ge=0, le=10_000_000)] | None = None
     mission_days: Annotated[StrictInt, Field(ge=1, le=3650)] | None = None
+    withdrawal_days: Annotated[StrictInt, Field(ge=0, le=365)] = 0
     videoconference: StrictBool = False
     body: BodyField = Body.CSC
     no_decision: StrictBool = False

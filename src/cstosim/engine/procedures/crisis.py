@@ -52,6 +52,7 @@ class RequestSpec(EventSpec):
     contributors: tuple[str, ...] | None
     troops: int | None
     mission_days: int | None
+    withdrawal_days: int = 0
     videoconference: bool
     body: Body
     no_decision: bool = False
@@ -82,6 +83,7 @@ def compile_request(ev: m.RequestAssistance, index: int, ctx: Context) -> Reques
         contributors=tuple(ev.contributors) if ev.contributors else None,
         troops=ev.troops,
         mission_days=ev.mission_days,
+        withdrawal_days=ev.withdrawal_days,
         videoconference=ev.videoconference,
         body=ev.body,
         no_decision=ev.no_decision,
@@ -187,7 +189,7 @@ def _deploy(w: World, ev: RequestSpec, cites: tuple[str, ...], default_days: int
     troops = {c: contingents[c] for c in contributors if c in contingents} if contingents else None
     total = sum(troops.values()) if troops else ev.troops
     mission_days = ev.mission_days or default_days
-    w.missions[ev.item] = Mission(cites=cites[:1])
+    w.missions[ev.item] = Mission(cites=cites[:1], withdrawal_days=ev.withdrawal_days)
     w.emit(
         DeploymentRecord,
         item=ev.item,
@@ -214,18 +216,44 @@ def _deploy(w: World, ev: RequestSpec, cites: tuple[str, ...], default_days: int
 
 
 def end_mission(w: World, mission: str, reason: str) -> None:
-    """End a deployment once (by a decision or when its time is up)."""
+    """End a deployment once (by a decision or when its time is up); a withdrawal in stages
+    begins today and is completed ``withdrawal_days`` later."""
     state = w.missions.get(mission)
     if state is None or not state.active:
         w.note(f"no active mission {mission!r} to end ({reason}).")
         return
     state.active = False
+    days = state.withdrawal_days
+    if days:
+        w.emit(
+            WithdrawalRecord,
+            item=mission,
+            mission=mission,
+            completed=False,
+            cites=state.cites,
+            why=f"The forces begin to withdraw: {reason}; the withdrawal takes {days} days.",
+        )
+        w.env.process(_withdrawn(w, mission, state, days))
+        return
     w.emit(
         WithdrawalRecord,
         item=mission,
         mission=mission,
+        completed=True,
         cites=state.cites,
         why=f"The forces withdraw: {reason}.",
+    )
+
+
+def _withdrawn(w: World, mission: str, state: Mission, days: int) -> Process:
+    yield w.agenda.at(int(w.env.now) + days, Rank.FOLLOW_UP)
+    w.emit(
+        WithdrawalRecord,
+        item=mission,
+        mission=mission,
+        completed=True,
+        cites=state.cites,
+        why=f"The withdrawal is complete, {days} days after it began.",
     )
 
 
