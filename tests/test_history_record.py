@@ -11,12 +11,14 @@ code. Days are chosen away from the places where the record is vague:
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 
 from cstosim import api
 from cstosim.engine import Run
 from cstosim.members import members_on
+from tests.conftest import Cli
 
 D = datetime.date
 
@@ -313,3 +315,31 @@ def test_scenario_chair_is_a_what_if_from_start() -> None:
     for day in (D(2014, 1, 1), D(2014, 6, 1)):
         got = run.chair_on(day)
         assert got == "ARM", f"what-if run with chair: ARM, {day}: expected ARM, got {got}"
+
+
+def test_chairs_command_gives_the_secretary_general_from_2003(cli: Cli) -> None:
+    p = cli("chairs", "--office", "sg", "--from", "2003", "--to", "2031", "--format", "json")
+    assert p.returncode == 0, p.stderr
+    rows = {r["year"]: r for r in json.loads(p.stdout)}
+    assert [rows[y]["member"] for y in (2003, 2016, 2017, 2019, 2020, 2023, 2026)] == [
+        "RUS",
+        "RUS",
+        "ARM",
+        "RUS",
+        "BLR",
+        "KAZ",
+        "KGZ",
+    ]
+    assert {rows[y]["source"] for y in range(2003, 2029)} == {"record"}
+    assert rows[2029]["source"] == "projection"
+    assert "acting" in rows[2019]["note"]
+
+
+def test_every_recorded_date_names_its_sources() -> None:
+    from cstosim.history import CHAIR_HANDOVERS, SG_TERMS
+    from cstosim.members import HISTORY
+    from cstosim.sources import SOURCES
+
+    for entry in (*CHAIR_HANDOVERS, *SG_TERMS, *HISTORY):
+        assert entry.sources, entry
+        assert all(s in SOURCES for s in entry.sources), entry

@@ -30,6 +30,7 @@ __all__ = [
     "closest_ids",
     "get",
     "in_force",
+    "in_force_from",
 ]
 
 
@@ -135,3 +136,11 @@ def get(pid: str) -> Provision:
 def in_force(pid: str, day: date) -> bool:
     """Whether provision ``pid`` is in force on ``day``."""
     return get(pid).in_force_on(day)
+
+
+def in_force_from(pid: str) -> date:
+    """The day provision ``pid`` takes effect (its instrument's entry into force)."""
+    day = get(pid).in_force_from
+    if day is None:
+        raise ValueError(f"{pid} has no date of entry into force")
+    return day

@@ -48,8 +48,9 @@ def cmd_chairs(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     """Print a provision in plain words, or the list of provision ids."""
     if args.id is None:
+        width = max(map(len, api.CATALOGUE)) + 2
         for pid, p in api.CATALOGUE.items():
-            print(f"{pid:<26}{p.title}")
+            print(f"{pid:<{width}}{p.title}")
         return 0
     try:
         p = api.provision(args.id)

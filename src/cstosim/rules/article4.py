@@ -13,12 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from cstosim.provisions import in_force_from as _in_force
 from cstosim.vocabulary import Status, Threat, Track
 
-__all__ = ["THREATS", "Admissibility", "Request", "admissibility"]
+__all__ = ["THREATS", "Admissibility", "Request", "admissibility", "consultation_article"]
 
 THREATS: tuple[Threat, ...] = tuple(Threat)
-ARMED_ATTACK_FROM = date(2012, 12, 19)  # the 2010 protocol in force (signed 10 Dec 2010)
+# The amended Articles 2 and 4 apply from the 2010 protocol's entry into force (signed 10 Dec
+# 2010), as the provisions catalogue dates them.
+ARMED_ATTACK_FROM: date = _in_force("cst.4.2010")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,7 @@ def admissibility(
         raise ValueError(f"threat must be one of {', '.join(THREATS)}, not {request.threat!r}")
     amended = request.day >= ARMED_ATTACK_FROM if armed_attack is None else armed_attack
     art4 = "cst.4.2010" if amended else "cst.4"
+    art2 = consultation_article(request.day)
     by, attacked = request.by, request.attacked
 
     def no(why: str, cite: str = art4) -> Admissibility:
@@ -84,7 +88,7 @@ def admissibility(
         return Admissibility(
             True,
             Track.ARTICLE2,
-            ("cst.2",),
+            (art2,),
             f"A threat to {by} short of attack opens joint consultations under Article 2.",
         )
     if request.threat == Threat.ARMED_ATTACK and not amended:
@@ -103,6 +107,12 @@ def admissibility(
     return Admissibility(
         True,
         Track.ARTICLE4,
-        (art4, "cst.2"),
+        (art4, art2),
         f"{kind}{source} against {by} is admissible under Article 4{member_note}.",
     )
+
+
+def consultation_article(day: date) -> str:
+    """The provision for joint consultations on ``day``: Article 2 as written in 1992, or as
+    amended by the 2010 protocol once in force (cst.2, cst.2.2010)."""
+    return "cst.2.2010" if day >= ARMED_ATTACK_FROM else "cst.2"

@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from cstosim.errors import RuleError
 from cstosim.members import STATES
+from cstosim.provisions import in_force_from
 from cstosim.rules.article4 import ARMED_ATTACK_FROM
 from cstosim.vocabulary import Rotation, Rule14, RuleKey
 
@@ -29,9 +30,10 @@ __all__ = [
     "rules_on",
 ]
 
-# Both 2010 protocols (Treaty and Charter) entered into force on 19 Dec 2012 (signed 10 Dec 2010).
-LIMITED_FORMAT_FROM = date(2012, 12, 19)
-ALPHABET_ROTATION_FROM = date(2011, 1, 1)
+# Dated defaults, as the provisions catalogue dates them: the limited format from the 2010
+# Charter protocol's entry into force (19 Dec 2012), the yearly rotation from 1 Jan 2011.
+LIMITED_FORMAT_FROM: date = in_force_from("csc.2010.limited_format")
+ALPHABET_ROTATION_FROM: date = in_force_from("practice.rotation_2011")
 
 # key -> what values are allowed, in words
 RULE_KEYS: dict[RuleKey, str] = {

@@ -19,7 +19,7 @@ from cstosim.engine.records import (
 )
 from cstosim.engine.world import Decision, Mission, Process, Way, World
 from cstosim.errors import PlanError
-from cstosim.rules.article4 import Request, admissibility
+from cstosim.rules.article4 import Request, admissibility, consultation_article
 from cstosim.scenario import models as m
 from cstosim.vocabulary import (
     ADOPTED,
@@ -137,7 +137,7 @@ def crisis(w: World, ev: RequestSpec) -> Process:
         ConsultationRecord,
         item=ev.item,
         members=tuple(w.voters()),
-        cites=("cst.2",),
+        cites=(consultation_article(w.today),),
         why=f"{ev.by}'s request opens joint consultations at once (Article 2).",
     )
     yield w.agenda.at(int(w.env.now) + rules.response_days, Rank.SESSION)
@@ -207,8 +207,10 @@ def _deploy(w: World, ev: RequestSpec, cites: tuple[str, ...], default_days: int
         ReportRecord,
         item=ev.item,
         to="UN Security Council",
-        cites=("un.51",),
-        why="Measures of collective self-defence are reported at once (UN Charter art. 51).",
+        cites=(cites[0], "un.51"),
+        why="The measures taken are reported to the UN Security Council at once, as Article 4 "
+        "of the Treaty requires (in line with Article 51 of the UN Charter); the report describes "
+        f"the {ev.force.replace('_', ' ')} and the request they answer.",
     )
     yield w.agenda.at(int(w.env.now) + mission_days, Rank.FOLLOW_UP)
     if w.missions[ev.item].active:
