@@ -74,3 +74,11 @@ def test_usage_errors_exit_2(cli: Cli) -> None:
     p = cli("chairs", "--from", "x", "--to", "2020")
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert cli("nonsense").returncode == 2
+
+
+def test_explain_prints_a_source_entry(cli: Cli) -> None:
+    p = cli("explain", "kz-bulletin-2013-1")
+    assert p.returncode == 0, p.stderr
+    assert "2012" in p.stdout and "https://" in p.stdout
+    p = cli("explain", "cst.4.2010")
+    assert "signed 2010-12-10; in force from 2012-12-19" in " ".join(p.stdout.split())

@@ -43,13 +43,13 @@ def test_moscow_2009_under_each_reading(cli: Cli) -> None:
     assert p.returncode == 0, p.stderr
     doc = json.loads(p.stdout)
     assert set(doc) >= {"scenario", "seed", "rules", "trace"}
-    crrf = decision(doc, "crrf-agreement")
+    crrf = decision(doc, "crrf-decision")
     assert (crrf["outcome"], crrf["blockers"]) == ("rejected", ["BLR"])
     assert "rule14" in crrf["sensitive_to"]
     p = cli("run", MOSCOW, "--format", "json", "--set", "rule14=no_objection")
     assert p.returncode == 0, p.stderr
     doc = json.loads(p.stdout)
-    crrf = decision(doc, "crrf-agreement")
+    crrf = decision(doc, "crrf-decision")
     assert crrf["outcome"] == "adopted" and crrf["may_accede"] == ["BLR"]
     assert "rule14" in crrf["sensitive_to"]
     assert doc["rules"]["rule14"] == "no_objection"

@@ -23,12 +23,13 @@ from cstosim.history import ChairYear, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, Provision
 from cstosim.provisions import get as provision
 from cstosim.report.html import to_html
-from cstosim.report.text import render_chairs, render_provision
+from cstosim.report.text import render_chairs, render_provision, render_source
 from cstosim.report.trace import run_document, to_json, to_jsonl, to_text
 from cstosim.report.whatif import render_comparison, render_exploration, render_summary
 from cstosim.scenario import load_scenario, parse_scenario
 from cstosim.scenario import models as m
 from cstosim.scenario.schema import scenario_schema
+from cstosim.sources import SOURCES, Source
 from cstosim.vocabulary import Office, Position, Rule14
 from cstosim.whatif.compare import Comparison, parse_variant, readings
 from cstosim.whatif.compare import compare as _compare
@@ -59,10 +60,12 @@ __all__ = [
     "render_comparison",
     "render_exploration",
     "render_provision",
+    "render_source",
     "render_summary",
     "run",
     "schema",
     "simulate_scenario",
+    "source",
     "sweep_scenario",
     "to_dataframe",
     "write_counterexamples",
@@ -270,6 +273,11 @@ def chairs(start: int, end: int, office: Office | str = Office.CHAIR) -> list[Ch
     """Who held the office (the CSC chair, or the Secretary General's state) each year from
     ``start`` to ``end``: the record, then the projection."""
     return sg_table(start, end) if office == Office.SG else chair_table(start, end)
+
+
+def source(sid: str) -> Source | None:
+    """The source with id ``sid`` (as provisions, history and scenarios cite it), or None."""
+    return SOURCES.get(sid.strip().lower())
 
 
 def schema(trace: bool = False) -> dict[str, Any]:

@@ -73,7 +73,7 @@ def test_kazakhstan_timeline() -> None:
     assert positions == sorted(positions)
     dep = records(run, "deployment")[0]
     assert dep["contributors"] == ["ARM", "BLR", "KGZ", "RUS", "TJK"] and dep["total"] == 2030
-    assert records(run, "report")[0]["cites"] == ["un.51"]
+    assert records(run, "report")[0]["cites"] == ["cst.4.2010", "un.51"]
 
 
 def test_every_request_ends_in_exactly_one_decision() -> None:

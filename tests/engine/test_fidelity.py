@@ -201,4 +201,46 @@ def test_consultations_may_end_without_a_decision() -> None:
     run = run_data({"name": "t", "start": "2021-05-01", "end": "2021-05-31", "events": [ev]})
     (dec,) = records(run, "decision")
     assert dec["outcome"] == "no_decision" and dec["positions"] == {}
-    assert "cst.2" in dec["cites"]
+    assert "cst.2.2010" in dec["cites"]  # Article 2 as amended, in force since 2012
+
+
+def test_before_the_bases_protocol_a_basing_item_is_decided_by_consensus() -> None:
+    item = {
+        "id": "base",
+        "kind": "basing",
+        "member": "KGZ",
+        "third_state": "USA",
+        "positions": {"ARM": "absent"},
+    }
+    run = run_data(
+        {
+            "name": "t",
+            "start": "2012-03-01",
+            "end": "2012-03-31",
+            "members": SIX,
+            "events": [{"date": "2012-03-10", "type": "session", "items": [item]}],
+        }
+    )
+    (dec,) = records(run, "decision")
+    # silence blocks under the default reading: the no-objection formula is not yet in force
+    assert dec["outcome"] == "rejected" and "not yet in force" in dec["why"]
+    assert "csto.2011.bases" not in dec["cites"] and "rule14" in dec["sensitive_to"]
+
+
+def test_accession_to_an_agreement_cites_the_agreement_rule() -> None:
+    run = run_data(
+        {
+            "name": "t",
+            "start": "2009-06-01",
+            "end": "2009-10-31",
+            "events": [
+                {
+                    "date": "2009-06-14",
+                    "type": "session",
+                    "items": [{"id": "a", "kind": "agreement", "positions": {"BLR": "absent"}}],
+                },
+                {"date": "2009-10-20", "type": "accede", "member": "BLR", "item": "a"},
+            ],
+        }
+    )
+    assert records(run, "accession")[0]["cites"] == ["practice.agreements"]

@@ -40,7 +40,7 @@ def test_compare_moscow_json(cli: Cli) -> None:
         "rule14=no_objection",
         "rule14=consent,limited_format=true",
     ]
-    crrf = next(i for i in doc["items"] if i["item"] == "crrf-agreement")
+    crrf = next(i for i in doc["items"] if i["item"] == "crrf-decision")
     assert crrf["outcomes"] == ["rejected", "adopted", "adopted"]
     assert crrf["differs"] is True
 

@@ -52,6 +52,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
         for pid, p in api.CATALOGUE.items():
             print(f"{pid:<{width}}{p.title}")
         return 0
+    source = api.source(args.id)
+    if source is not None:
+        sys.stdout.write(api.render_source(source))
+        return 0
     try:
         p = api.provision(args.id)
     except UnknownProvisionError as e:

@@ -185,11 +185,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "explain",
-        help="a provision in plain words, its source and its variants",
-        epilog="examples:\n  cstosim explain rop.14.1\n  cstosim explain   (lists the ids)",
+        help="a provision in plain words, its sources and its variants (or a source's entry)",
+        epilog="examples:\n  cstosim explain rop.14.1\n  cstosim explain kz-bulletin-2013-1\n"
+        "  cstosim explain   (lists the provision ids)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("id", nargs="?", help="a provision id such as rop.14.1 or cst.4")
+    p.add_argument(
+        "id", nargs="?", help="a provision id such as rop.14.1, or a source id a provision cites"
+    )
     p.set_defaults(func=c.cmd_explain)
     return parser
 

@@ -19,6 +19,7 @@ import simpy
 from cstosim.engine.agenda import Agenda
 from cstosim.engine.plan import Plan, PositionSpec
 from cstosim.engine.records import ChairRecord, DecisionRecord, NoteRecord, Record
+from cstosim.provisions import in_force_from
 from cstosim.rules.agreement import sign_agreement
 from cstosim.rules.basing import decide_basing
 from cstosim.rules.competence import competence
@@ -255,14 +256,21 @@ class World:
             outcome = Outcome.INADMISSIBLE if not allowed.competent else Outcome.NO_DECISION
             cites = allowed.cites or (*extra_cites, "charter.12")
             why = allowed.why or (
-                why_prefix + "no decision: the body ended its consideration without putting a "
-                "draft to a decision."
+                why_prefix
+                + ("n" if why_prefix else "N")
+                + "o decision: the body ended its consideration without putting a draft to a "
+                "decision."
             )
             return self._record(
                 item_id, item_kind, body, session_id, title, outcome, {}, cites, why
             )
         pos, ignored = self.positions_for(given)
-        rule = _rule_for(item_kind, way)
+        if item_kind == ItemKind.BASING and self.today < BASES_FROM:
+            why_prefix += (
+                "The 2011 protocol on foreign bases was not yet in force (it is from "
+                f"{BASES_FROM.isoformat()}), so the question is decided by consensus - "
+            )
+        rule = _rule_for(item_kind, way, self.today)
         if rule is None:  # consensus: the hot path of sweeps, remembered
             res, sens = _decided(
                 pos, rules.rule14, rules.limited_format, rules.quorum, self.tracing
@@ -341,14 +349,17 @@ class World:
 
 
 RuleFn = Callable[..., ConsensusResult]
+BASES_FROM = in_force_from("csto.2011.bases")
 
 
-def _rule_for(kind: ItemKind, way: Way) -> RuleFn | None:
-    """The rule function deciding an item of ``kind`` taken ``way`` (None: consensus), called
-    with the keys rule14, limited_format and quorum, of which it uses those that apply."""
+def _rule_for(kind: ItemKind, way: Way, day: date) -> RuleFn | None:
+    """The rule function deciding an item of ``kind`` taken ``way`` on ``day`` (None:
+    consensus), called with the keys rule14, limited_format and quorum, of which it uses those
+    that apply. Before the 2011 protocol on foreign bases is in force, a basing item is decided
+    by consensus."""
     if kind == ItemKind.AGREEMENT:
         return lambda pos, **_: sign_agreement(pos)
-    if kind == ItemKind.BASING:
+    if kind == ItemKind.BASING and day >= BASES_FROM:
         return lambda pos, **_: decide_basing(pos, host=way.host, third_state=way.third_state)
     if way.procedural:
         return lambda pos, **_: decide_procedural(pos)

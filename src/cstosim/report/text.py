@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from cstosim.history import ChairYear
 from cstosim.members import STATES
 from cstosim.provisions import Provision
+from cstosim.sources import Source
 
-__all__ = ["render_chairs", "render_provision"]
+__all__ = ["render_chairs", "render_provision", "render_source"]
 
 
 def _wrap(text: str, indent: str = "  ", subsequent: str | None = None) -> str:
@@ -71,3 +72,11 @@ def render_chairs(rows: Sequence[ChairYear], office: str = "CSC chair on 1 July"
     if any(not r.confirmed for r in rows):
         out.append("(?) the record for that year is inferred or unconfirmed; see the note.")
     return "\n".join(out) + "\n"
+
+
+def render_source(s: Source) -> str:
+    """A source entry in plain words: title, publisher, date, address, and what it supports."""
+    lines = [f"{s.id} (a source)", _wrap(s.citation())]
+    if s.note:
+        lines.append(_wrap(f"Note: {s.note}"))
+    return "\n".join(lines) + "\n"

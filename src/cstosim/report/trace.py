@@ -28,10 +28,12 @@ from cstosim.engine.records import (
     WithdrawalRecord,
 )
 from cstosim.report.console import terminal_width
-from cstosim.vocabulary import Outcome, Position
+from cstosim.vocabulary import ItemKind, Outcome, Position
 
 __all__ = ["run_document", "to_json", "to_jsonl", "to_text"]
 
+# item kinds the timeline names for themselves (the others are decisions of the body)
+_OWN_LABEL = frozenset({ItemKind.AGREEMENT, ItemKind.BASING})
 _OUTCOME_STYLE = {
     Outcome.ADOPTED: "bold green",
     Outcome.ADOPTED_LIMITED: "bold cyan",
@@ -115,7 +117,8 @@ def _row(rec: Record) -> Row:
                 extra.append(f"decided by: {', '.join(rec.sensitive_to)}")
             if extra:
                 outcome.append("\n" + "\n".join(extra), style="dim")
-            what = f"{rec.body} decision"
+            kind = rec.item_kind if rec.item_kind in _OWN_LABEL else "decision"
+            what = f"{rec.body} {kind}"
             return (
                 day,
                 what,

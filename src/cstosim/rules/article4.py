@@ -1,7 +1,8 @@
 """Admissibility of a request for assistance under Article 4 and Article 2 (design 2.3).
 
 ``cst.4`` (1992): aggression by a state or group of states against one member is aggression
-against all. ``cst.4.2010`` (the protocol of 10 Dec 2010): other forms of armed attack too, with
+against all. ``cst.4.2010`` (the protocol signed 10 Dec 2010, in force 19 Dec 2012): other forms
+of armed attack too, with
 help given at the request of the member attacked. ``cst.2``: a threat short of attack opens
 joint consultations. Internal unrest is an internal matter. Admissibility depends on the request,
 the date and the membership, never on the members' positions. Pure functions: no SimPy, no I/O.
@@ -60,7 +61,8 @@ def admissibility(
 
     Provisions: cst.4 and cst.4.2010 (who may ask, for what), cst.2 (a threat opens
     consultations). ``members`` is the membership on the request's date. ``armed_attack``
-    says whether the 2010 wording applies; by default it does from 10 Dec 2010.
+    says whether the 2010 wording applies; by default it does from the protocol's entry into
+    force (19 Dec 2012).
     """
     if request.threat not in THREATS:
         raise ValueError(f"threat must be one of {', '.join(THREATS)}, not {request.threat!r}")
@@ -93,7 +95,8 @@ def admissibility(
         )
     if request.threat == Threat.ARMED_ATTACK and not amended:
         return no(
-            "Before the 2010 protocol Article 4 covers aggression by a state only, not other "
+            "Until the 2010 protocol entered into force (19 Dec 2012), Article 4 covers "
+            "aggression by a state only, not other "
             "armed attack.",
             "cst.4",
         )

@@ -1,10 +1,12 @@
 """The rule keys a scenario may set, their dated defaults and named variants (design 2, 5.1).
 
 A scenario runs under the provisions in force on each simulated date unless it overrides a key:
-``rule14`` (rop.14.1), ``limited_format`` (csc.2010.limited_format, in force from 10 Dec 2010),
+``rule14`` (rop.14.1), ``limited_format`` (csc.2010.limited_format, in force from 19 Dec 2012),
 ``rotation`` (charter.13 before 2011, practice.rotation_2011 from 1 Jan 2011), ``quorum``
 (rop.quorum), ``order`` (an explicit rotation order), ``armed_attack`` (cst.4.2010, from
-10 Dec 2010), ``response_days`` and ``mission_days`` (the Article 4 procedure's timing).
+19 Dec 2012), ``response_days`` and ``mission_days`` (the Article 4 procedure's timing). The
+dates come from the provisions catalogue: each provision takes effect on its instrument's entry
+into force, never on its signature.
 """
 
 from __future__ import annotations

@@ -283,7 +283,7 @@ def recorded_chair(w: World, ev: RecordedChairSpec) -> Process:
     voters = w.voters()
     if not w.follows_record or not voters:
         return
-    when = "" if ev.exact else "; the record gives no exact date, so the date is approximate"
+    when = "" if ev.exact else "; the date is approximate"
     member, why = ev.member, f"{ev.member} takes the chair by the record: {ev.note}{when}."
     if member not in voters:
         member = next_in_turn(ev.member, voters)

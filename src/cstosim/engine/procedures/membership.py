@@ -13,7 +13,7 @@ from cstosim.engine.world import Process, World
 from cstosim.errors import PlanError
 from cstosim.rules.membership import withdrawal_effective
 from cstosim.scenario import models as m
-from cstosim.vocabulary import BINDING, Change, EventType, Position, Rank, Status
+from cstosim.vocabulary import BINDING, Change, EventType, Outcome, Position, Rank, Status
 
 __all__ = ["AccedeSpec", "MembershipSpec", "change_membership", "scheduled_join"]
 
@@ -241,7 +241,11 @@ def accession(w: World, ev: AccedeSpec) -> Process:
         item=item,
         member=member,
         bound=dec.bound,
-        cites=("rop.14.1", "charter.12"),
+        cites=(
+            ("practice.agreements",)
+            if dec.outcome == Outcome.SIGNED
+            else ("rop.14.1", "charter.12")
+        ),
         why=f"{member} accedes to {item} and is bound by it from today.",
     )
 
