@@ -8,19 +8,22 @@ force, never on the day of signature.
 
 ``sources`` are ids of :data:`cstosim.sources.SOURCES`, the list of public sources the project
 ships; every id is checked when this module is imported. The entries themselves live in
-:mod:`cstosim.provisions_data`; this module is the single place the code reads them from.
+``data/provisions.toml`` beside this module; this module is the single place the code reads
+them from, and checks them as it does.
 """
 
 from __future__ import annotations
 
 import difflib
+import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import resources
 
 from cstosim.errors import UnknownProvisionError
-from cstosim.provisions_data import provision_entries
 from cstosim.sources import SOURCES, Source
-from cstosim.vocabulary import RuleKey
+from cstosim.vocabulary import Rotation, Rule14, RuleKey
 
 __all__ = [
     "CATALOGUE",
@@ -112,7 +115,37 @@ def _check(provisions: tuple[Provision, ...]) -> dict[str, Provision]:
     return catalogue
 
 
-CATALOGUE: dict[str, Provision] = _check(provision_entries())
+def _load() -> tuple[Provision, ...]:
+    """The provisions of ``data/provisions.toml`` in file order, typed (dates, rule keys, and
+    variant values from the vocabulary where the key has a closed set of values)."""
+    raw = tomllib.loads(
+        resources.files("cstosim").joinpath("data/provisions.toml").read_text("utf-8")
+    )
+    out = []
+    for entry in raw["provision"]:
+        key = RuleKey(entry["rule_key"]) if "rule_key" in entry else None
+        closed = _CLOSED.get(key) if key is not None else None
+        variants = tuple(
+            Variant(
+                value=closed(v["value"]) if closed is not None else v["value"],
+                meaning=v["meaning"],
+                default=v.get("default", False),
+            )
+            for v in entry.get("variant", ())
+        )
+        fields = {k: v for k, v in entry.items() if k not in ("rule_key", "variant")}
+        fields.setdefault("in_force_from", None)  # a what-if with no instrument
+        for k in ("sources", "related"):
+            if k in fields:
+                fields[k] = tuple(fields[k])
+        out.append(Provision(**fields, rule_key=key, variants=variants))
+    return tuple(out)
+
+
+# Rule keys whose values form a closed set: a variant's value must be one of them.
+_CLOSED: dict[RuleKey, Callable[[str], str]] = {RuleKey.RULE14: Rule14, RuleKey.ROTATION: Rotation}
+
+CATALOGUE: dict[str, Provision] = _check(_load())
 
 
 def closest_ids(pid: str, n: int = 3) -> list[str]:
