@@ -201,6 +201,15 @@ class Status(StrEnum):
     SUSPENDED = "suspended"  # a member whose participation the Council suspended
 
 
+class Standing(StrEnum):
+    """Where a state stands towards the Organisation on a date: a member's status, or none."""
+
+    NOT_MEMBER = "not_member"
+    VOTING = "voting"
+    FROZEN = "frozen"  # a member that declared it does not take part; it keeps its vote
+    SUSPENDED = "suspended"  # a member whose participation the Council suspended
+
+
 class Change(StrEnum):
     """A change of membership (design 2.4), as events, history and records name it."""
 

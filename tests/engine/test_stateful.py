@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
 from cstosim.engine import Run
+from cstosim.errors import PlanError
 from cstosim.members import Status
 from tests.engine.helpers import run_data
 
@@ -60,6 +61,9 @@ def check_invariants(run: Run) -> None:
             assert chair is None or has_vote(chair), (rec, chair, status)
     for item in requests:
         assert decided.get(item) == 1, item
+
+
+MEMBERSHIP = ("join", "withdraw", "suspend", "freeze", "unfreeze")
 
 
 class EngineMachine(RuleBasedStateMachine):
@@ -152,15 +156,24 @@ class EngineMachine(RuleBasedStateMachine):
     @rule()
     def run_and_check(self) -> None:
         end = self.start + dt.timedelta(days=SPAN)
-        run = run_data(
-            {
-                "name": "stateful",
-                "start": self.start.isoformat(),
-                "end": end.isoformat(),
-                "rules": self.rules,
-                "events": self.events,
-            }
-        )
+        while True:
+            try:
+                run = run_data(
+                    {
+                        "name": "stateful",
+                        "start": self.start.isoformat(),
+                        "end": end.isoformat(),
+                        "rules": self.rules,
+                        "events": self.events,
+                    }
+                )
+                break
+            except PlanError as e:
+                # a membership event that can mean nothing is refused, at its place in the file;
+                # the author drops it (tests/engine/test_membership_model.py checks the refusal)
+                assert e.path[:1] == ("events",) and e.path[2:] == ("type",), e
+                assert self.events[int(e.path[1])]["type"] in MEMBERSHIP, e
+                del self.events[int(e.path[1])]
         check_invariants(run)
 
 

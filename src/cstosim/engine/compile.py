@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from cstosim.engine.plan import Context, EventSpec, HistorySpec, Plan, RecordedChairSpec
@@ -10,10 +11,11 @@ from cstosim.engine.procedures import compiler_for
 from cstosim.errors import PlanError, RuleError
 from cstosim.history import chair_on, recorded_handovers
 from cstosim.members import HISTORY, frozen_positions, members_on
+from cstosim.rules.membership import after, standing_of, why_meaningless, withdrawal_effective
 from cstosim.rules.rotation import next_in_turn
 from cstosim.rules.ruleset import check_combination, check_overrides, rules_on
 from cstosim.scenario import models as m
-from cstosim.vocabulary import EventType, ItemKind, Position, RuleKey, Status
+from cstosim.vocabulary import Change, EventType, ItemKind, Position, RuleKey, Standing, Status
 
 __all__ = ["compile_scenario", "follows_history"]
 
@@ -104,6 +106,7 @@ def compile_scenario(
             for h in HISTORY
             if sc.start < h.date <= sc.end
         ]
+    _check_membership_story(sc, status)
     what_if = _chair_what_if(sc, merged)
     if not what_if:
         # The chair follows the record: its recorded handovers happen on their dates.
@@ -139,3 +142,64 @@ def _chair_what_if(sc: m.Scenario, overrides: Mapping[RuleKey, Any]) -> str:
     if keys:
         return f"the scenario sets {' and '.join(keys)}"
     return ""
+
+
+_MEMBER_EVENTS = (m.Join, m.Withdraw, m.Suspend, m.Freeze, m.Unfreeze)
+_FILE_CHANGES = {
+    EventType.JOIN: Change.JOIN,
+    EventType.WITHDRAW: Change.WITHDRAW_NOTICE,
+    EventType.SUSPEND: Change.SUSPEND,
+    EventType.FREEZE: Change.FREEZE,
+    EventType.UNFREEZE: Change.UNFREEZE,
+}
+
+
+def _check_membership_story(sc: m.Scenario, status: Mapping[str, Status]) -> None:
+    """Refuse a membership event that can mean nothing in any run (design 2.4): the file's own
+    events, in date order, from the membership on the start date. A member that an agenda item
+    may suspend or admit is left to the run, which notes an event that has become meaningless."""
+    uncertain = {
+        it.member
+        for ev in sc.events
+        if isinstance(ev, m.Session)
+        for it in ev.items
+        if it.kind in (ItemKind.SUSPENSION, ItemKind.ADMISSION)
+    }
+    standing = {code: standing_of(s) for code, s in status.items()}
+    leaving: dict[str, date] = {}
+    steps: list[tuple[date, int, str, Change]] = []
+    for i, ev in enumerate(sc.events):
+        change = _FILE_CHANGES.get(ev.type)
+        if change is not None and isinstance(ev, _MEMBER_EVENTS):
+            steps.append((ev.date, i, ev.member, change))
+            if isinstance(ev, m.Withdraw):
+                steps.append(
+                    (withdrawal_effective(ev.date, ev.effective), i, ev.member, Change.WITHDRAW)
+                )
+    for day, i, member, change in sorted(
+        steps, key=lambda s: (s[0], s[1], s[3] != Change.WITHDRAW)
+    ):
+        if member in uncertain:
+            continue
+        now = standing.get(member, Standing.NOT_MEMBER)
+        if change == Change.WITHDRAW:
+            if leaving.pop(member, None) == day:
+                standing[member] = Standing.NOT_MEMBER
+            continue
+        reason = why_meaningless(change, member, now)
+        if reason is None and change == Change.WITHDRAW_NOTICE and member in leaving:
+            reason = (
+                f"{member} has already given notice (it leaves on {leaving[member].isoformat()})"
+            )
+        if reason is not None:
+            raise PlanError(
+                f"{reason} on {day.isoformat()}; allowed: a {sc.events[i].type} event only where "
+                "it changes something",
+                ("events", i, "type"),
+            )
+        if change == Change.WITHDRAW_NOTICE:
+            leaving[member] = withdrawal_effective(day, getattr(sc.events[i], "effective", None))
+        else:
+            standing[member] = after(change, now)
+            if change == Change.JOIN:
+                leaving.pop(member, None)

@@ -115,6 +115,7 @@ class World:
         self.agenda = Agenda(env, plan.offset(plan.end))
         self.status: dict[str, Status] = dict(plan.status)
         self.frozen: dict[str, Position] = dict(plan.frozen)
+        self.withdrawing: dict[str, date] = {}  # members that gave notice, and when they leave
         self.chair: str | None = plan.chair
         self.pending_chair: str | None = None  # the Council's choice for the next handover
         self.skip_next_handover = False  # a dated Council choice took the next one's place

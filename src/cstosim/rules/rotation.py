@@ -123,6 +123,11 @@ def handover(
         why = f"{nxt} follows {current} in the order of the Russian names."
     elif rotation == Rotation.ENGLISH_ALPHABET:
         why = f"{nxt} follows {current} in the order of the English names (what-if)."
+    elif order is not None and nxt not in order:
+        why = (
+            f"{nxt} follows {current}: the scenario's order does not list {nxt}, so it comes "
+            "after the members it lists, in the order of the Russian names (what-if)."
+        )
     else:
         why = f"{nxt} follows {current} in the order the scenario gives (what-if)."
     if current is None:

@@ -159,6 +159,12 @@ def check_combination(rules: Overrides) -> None:
     """Raise RuleError where rule keys that are each allowed do not fit together."""
     if rules.get(RuleKey.ROTATION) == Rotation.ORDER and not rules.get(RuleKey.ORDER):
         raise RuleError("rotation 'order' needs order=CODE,CODE,...; allowed: give both")
+    rotation = rules.get(RuleKey.ROTATION)
+    if rules.get(RuleKey.ORDER) and rotation is not None and rotation != Rotation.ORDER:
+        raise RuleError(
+            f"an order is given but the rotation is {rotation}, which ignores it; allowed: "
+            "rotation order (or no order)"
+        )
 
 
 def regime(day: date) -> tuple[bool, ...]:

@@ -62,6 +62,14 @@ def compile_request(ev: m.RequestAssistance, index: int, ctx: Context) -> Reques
     """The spec of a request; its extraordinary session must fall within the scenario."""
     response = ctx.overrides.get(RuleKey.RESPONSE_DAYS, 1)
     assert isinstance(response, int)
+    named = [*(ev.contributors or ()), *(ev.contingents or {})]
+    if ev.by in named:
+        where = "contributors" if ev.by in (ev.contributors or ()) else "contingents"
+        raise PlanError(
+            f"{ev.by} asks for help and cannot send forces to itself; allowed: {where} of other "
+            "members",
+            ("events", index, where),
+        )
     if ev.date + timedelta(days=response) > ctx.end:
         raise PlanError(
             f"the extraordinary session {response} day(s) after this request would fall "
@@ -179,6 +187,13 @@ def _deploy(w: World, ev: RequestSpec, cites: tuple[str, ...], default_days: int
     named = ev.contributors or (tuple(contingents) if contingents else None)
     if named is not None:
         contributors = tuple(c for c in named if c in bound and c != ev.aggressor)
+        dropped = [c for c in named if c not in contributors]
+        if dropped:
+            w.note(
+                f"{', '.join(dropped)} named to contribute but not sent: a contributor must be "
+                "bound by the decision and not the aggressor.",
+                item=ev.item,
+            )
     else:
         contributors = tuple(c for c in bound if c not in (ev.by, ev.aggressor))
     if not contributors:

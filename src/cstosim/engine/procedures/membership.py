@@ -11,7 +11,7 @@ from cstosim.engine.procedures.registry import register
 from cstosim.engine.records import AccessionRecord, MembershipRecord
 from cstosim.engine.world import Process, World
 from cstosim.errors import PlanError
-from cstosim.rules.membership import withdrawal_effective
+from cstosim.rules.membership import standing_of, why_meaningless, withdrawal_effective
 from cstosim.scenario import models as m
 from cstosim.vocabulary import BINDING, Change, EventType, Outcome, Position, Rank, Status
 
@@ -81,39 +81,28 @@ def change_membership(
     why: str,
     position: Position | None = None,
 ) -> None:
-    """Apply one membership change and record it (design 2.4)."""
-    before = w.status.get(member)
+    """Apply one membership change and record it, or note why it means nothing (design 2.4;
+    ``rules.membership.why_meaningless``)."""
+    reason = why_meaningless(change, member, standing_of(w.status.get(member)))
+    if reason is not None:
+        w.note(f"{reason}; {change} ignored.")
+        return
     if change == Change.JOIN:
-        if before is not None:
-            w.note(f"{member} is already a member; join ignored.")
-            return
         w.status[member] = Status.VOTING
         w.frozen.pop(member, None)
     elif change == Change.WITHDRAW:
-        if before is None:
-            w.note(f"{member} is not a member; withdrawal ignored.")
-            return
         del w.status[member]
         w.frozen.pop(member, None)
     elif change == Change.SUSPEND:
-        if before is None:
-            w.note(f"{member} is not a member; suspension ignored.")
-            return
         w.status[member] = Status.SUSPENDED
     elif change == Change.FREEZE:
-        if before is None:
-            w.note(f"{member} is not a member; freeze ignored.")
-            return
         w.frozen[member] = position or Position.STAND_ASIDE
-        if before is Status.VOTING:
-            w.status[member] = Status.FROZEN
+        w.status[member] = Status.FROZEN
     elif change == Change.UNFREEZE:
-        if before is not Status.FROZEN and member not in w.frozen:
-            w.note(f"{member} has not frozen its participation; unfreeze ignored.")
-            return
         w.frozen.pop(member, None)
-        if before is Status.FROZEN:
-            w.status[member] = Status.VOTING
+        w.status[member] = Status.VOTING
+    if change in (Change.JOIN, Change.WITHDRAW):
+        w.withdrawing.pop(member, None)
     w.membership_changed()
     w.emit(
         MembershipRecord,
@@ -176,6 +165,13 @@ def membership(w: World, ev: MembershipSpec) -> Process:
     member = ev.member
     if ev.change == Change.WITHDRAW:
         effective = withdrawal_effective(ev.day, ev.effective)
+        reason = why_meaningless(Change.WITHDRAW_NOTICE, member, standing_of(w.status.get(member)))
+        if reason is None and member in w.withdrawing:
+            reason = f"{member} has already given notice (it leaves on {w.withdrawing[member]})"
+        if reason is not None:
+            w.note(f"{reason}; the notice is ignored.")
+            return
+        w.withdrawing[member] = effective
         w.emit(
             MembershipRecord,
             member=member,
@@ -187,6 +183,9 @@ def membership(w: World, ev: MembershipSpec) -> Process:
             "than six months later.",
         )
         yield w.agenda.at(w.plan.offset(effective), Rank.MEMBERSHIP)
+        if w.withdrawing.get(member) != effective:
+            w.note(f"{member}'s notice of {ev.day.isoformat()} no longer stands; it stays.")
+            return
         change_membership(
             w,
             member,
