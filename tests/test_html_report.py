@@ -38,3 +38,29 @@ def test_report_cites_paraphrases_and_escapes(tmp_path: Path) -> None:
     assert "Content-Security-Policy" in html and "<script" not in html
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
     assert "https://" not in html
+
+
+def test_the_table_of_readings_shows_a_cascade_and_says_so() -> None:
+    """Session 1 suspends Uzbekistan with Belarus absent; at session 2 Uzbekistan objects to
+    item a. Under 'dissent' the suspension fails and the objection blocks a; under the other
+    readings Uzbekistan is suspended first, so a passes. Whole runs show it."""
+    from cstosim import api
+
+    text = """
+name: cascade
+start: 2023-03-01
+end: 2023-03-31
+members: [ARM, BLR, KAZ, KGZ, RUS, TJK, UZB]
+events:
+  - {date: 2023-03-10, type: session, items: [{id: s, kind: suspension, member: UZB,
+      positions: {BLR: absent, UZB: support}}]}
+  - {date: 2023-03-20, type: session, items: [{id: a, positions: {UZB: object}}]}
+"""
+    run = api.simulate_scenario(api.parse(text, "cascade.yaml"))
+    assert run.decisions["a"].outcome == "rejected"
+    html = api.render(run, "html")
+    card = html[html.index('data-item="a"') :]
+    card = card[: card.index("</article>")]
+    assert "Another reading gives another outcome here" in card
+    assert "No other reading" not in card
+    assert card.count("badge adopted") >= 2  # no_objection and consent, in the table

@@ -18,7 +18,7 @@ import yaml
 
 from cstosim.engine import ExpectResult, Plan, Run, check_expectations, compile_scenario, simulate
 from cstosim.engine.record_schema import trace_schema
-from cstosim.errors import PlanError, Problem, ScenarioError, SweepError
+from cstosim.errors import ArgumentError, PlanError, Problem, ScenarioError, SweepError
 from cstosim.history import ChairYear, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, Provision
 from cstosim.provisions import get as provision
@@ -26,18 +26,25 @@ from cstosim.report.html import to_html
 from cstosim.report.text import render_chairs, render_provision, render_source
 from cstosim.report.trace import run_document, to_json, to_jsonl, to_text
 from cstosim.report.whatif import render_comparison, render_exploration, render_summary
+from cstosim.rules.ruleset import RULE_KEYS, check_overrides, parse_rule_value
 from cstosim.scenario import load_scenario, parse_scenario
 from cstosim.scenario import models as m
 from cstosim.scenario.schema import scenario_schema
 from cstosim.sources import SOURCES, Source
-from cstosim.vocabulary import Office, Position, Rule14
+from cstosim.vocabulary import Office, Position, Rule14, RuleKey
 from cstosim.whatif.compare import Comparison, parse_variant, readings
 from cstosim.whatif.compare import compare as _compare
 from cstosim.whatif.explore import COUNTED, explore
-from cstosim.whatif.sweep import SweepSummary, sweep
+from cstosim.whatif.sweep import BACKENDS, SweepSummary, sweep
 
 __all__ = [
+    "BACKENDS",
     "CATALOGUE",
+    "EXPLORE_KEYS",
+    "FORMATS",
+    "GRAPH_FORMATS",
+    "RULE_KEYS",
+    "TODAYS_COUNCIL",
     "Provision",
     "ScenarioError",
     "SweepError",
@@ -51,6 +58,7 @@ __all__ = [
     "load",
     "located",
     "parse",
+    "parse_rule_value",
     "parse_variant",
     "plan",
     "plot",
@@ -73,6 +81,10 @@ __all__ = [
 
 TODAYS_COUNCIL = ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")
 FORMATS = ("text", "json", "jsonl", "html")
+GRAPH_FORMATS = ("dot", "mermaid", "svg")
+_OFFICES = tuple(o.value for o in Office)
+# the rule keys explore varies (the others do not change how one item is decided)
+EXPLORE_KEYS = frozenset({RuleKey.RULE14, RuleKey.LIMITED_FORMAT, RuleKey.QUORUM})
 ScenarioLike = m.Scenario | str | Path
 
 
@@ -122,9 +134,13 @@ def simulate_scenario(
     seed: int | None = None,
     trace: bool = True,
 ) -> Run:
-    """One run as typed data: ``Run.trace`` (records), ``Run.decisions``, chairs and state."""
+    """One run as typed data: ``Run.trace`` (records), ``Run.decisions``, chairs and state.
+
+    A ``Plan`` given instead of a scenario runs with ``overrides`` applied on top of its own.
+    """
     if isinstance(scenario, Plan):
-        return simulate(scenario, seed, trace=trace)
+        changed = scenario.with_rules(check_overrides(overrides)) if overrides else scenario
+        return simulate(changed, seed, trace=trace)
     return simulate(plan(scenario, overrides=overrides, seed=seed), trace=trace)
 
 
@@ -155,7 +171,7 @@ def render(run: Run, fmt: str = "text", expectations: Sequence[ExpectResult] = (
         return to_html(run, expectations, readings(run.plan, run.seed))
     if fmt == "text":
         return to_text(run, expectations)
-    raise ValueError(f"unknown format {fmt!r}; allowed: {', '.join(FORMATS)}")
+    raise ArgumentError(f"unknown format {fmt!r}; allowed: {', '.join(FORMATS)}")
 
 
 def compare(
@@ -227,13 +243,13 @@ def explore_council(
 
     unknown = [c for c in members if c not in STATES]
     if unknown:
-        raise ValueError(
+        raise ArgumentError(
             f"unknown member code(s) {', '.join(unknown)}; allowed: " + ", ".join(STATES)
         )
     ov = dict(overrides or {})
-    extra = set(ov) - {"rule14", "limited_format", "quorum"}
+    extra = set(ov) - EXPLORE_KEYS
     if extra:
-        raise ValueError(
+        raise ArgumentError(
             f"explore varies rule14, limited_format and quorum only, not {', '.join(sorted(extra))}"
         )
     variants = explore(
@@ -246,7 +262,7 @@ def explore_council(
     return {
         "members": members,
         "profiles": len(Position) ** len(members),
-        "outcomes": list(COUNTED),
+        "outcomes": [o.value for o in COUNTED],
         "variants": [v.as_dict() for v in variants],
     }
 
@@ -272,6 +288,8 @@ def write_counterexamples(result: Mapping[str, Any], directory: str | Path) -> l
 def chairs(start: int, end: int, office: Office | str = Office.CHAIR) -> list[ChairYear]:
     """Who held the office (the CSC chair, or the Secretary General's state) each year from
     ``start`` to ``end``: the record, then the projection."""
+    if office not in _OFFICES:
+        raise ArgumentError(f"unknown office {office!r}; allowed: {', '.join(_OFFICES)}")
     return sg_table(start, end) if office == Office.SG else chair_table(start, end)
 
 
@@ -289,7 +307,11 @@ def graph(fmt: str = "dot") -> str:
     """The bodies' organisational graph as DOT, Mermaid or SVG text."""
     from cstosim.report.graph import to_dot, to_mermaid, to_svg
 
-    render: dict[str, Callable[[], str]] = {"dot": to_dot, "mermaid": to_mermaid, "svg": to_svg}
+    render: dict[str, Callable[[], str]] = dict(
+        zip(GRAPH_FORMATS, (to_dot, to_mermaid, to_svg), strict=True)
+    )
+    if fmt not in render:
+        raise ArgumentError(f"unknown graph format {fmt!r}; allowed: {', '.join(render)}")
     return render[fmt]()
 
 
@@ -303,6 +325,8 @@ def plot(what: str, data: Any, path: str | Path) -> Path:
         "sweep": plots.plot_sweep,
         "explore": plots.plot_exploration,
     }
+    if what not in draw:
+        raise ArgumentError(f"unknown plot {what!r}; allowed: {', '.join(draw)}")
     return draw[what](data, path)
 
 

@@ -9,7 +9,8 @@
      ├── UnknownProvisionError  a provision id not in the catalogue (with the closest ids)
      ├── HistoryError           years the record and its projection cannot give
      ├── SweepError             a sweep that cannot start or go on
-     └── PlotError              a plot that cannot be made
+     ├── PlotError              a plot that cannot be made
+     └── ArgumentError          an argument an API function does not take (a value, a format)
 
 Messages say what is wrong and what is allowed, in the library's words; the command line adds
 its own flags where it has them. Each class also derives from the built-in exception it stood
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "ArgumentError",
     "CstosimError",
     "HistoryError",
     "PlanError",
@@ -100,7 +102,16 @@ class UnknownProvisionError(CstosimError, KeyError):
 
 
 class HistoryError(CstosimError, ValueError):
-    """A request for years outside what the record and projection can give."""
+    """A request for years outside what the record and projection can give.
+
+    ``first`` and ``last`` are the years asked for; ``bound`` names the limit they broke:
+    ``"order"`` (last before first), ``"record"`` (first before the record starts), ``"end"``
+    (past the last year) or ``"span"`` (too many years at once).
+    """
+
+    def __init__(self, message: str, *, first: int, last: int, bound: str) -> None:
+        super().__init__(message)
+        self.first, self.last, self.bound = first, last, bound
 
 
 class SweepError(CstosimError, RuntimeError):
@@ -118,3 +129,7 @@ class SweepError(CstosimError, RuntimeError):
 
 class PlotError(CstosimError, ValueError):
     """A plot that cannot be made (unknown format, matplotlib missing, unwritable path)."""
+
+
+class ArgumentError(CstosimError, ValueError):
+    """An argument an API function does not take: a value out of its set, an unknown format."""

@@ -250,13 +250,30 @@ CHAIR_RECORD: dict[int, tuple[str, bool, str]] = {
 def _check_span(start: int, end: int, first: int) -> None:
     """Raise HistoryError unless ``start``..``end`` is a span we can answer."""
     if end < start:
-        raise HistoryError(f"the last year {end} is before the first year {start}")
+        raise HistoryError(
+            f"the last year {end} is before the first year {start}",
+            first=start,
+            last=end,
+            bound="order",
+        )
     if start < first:
-        raise HistoryError(f"the record starts in {first}; allowed: years from {first} on")
+        raise HistoryError(
+            f"the record starts in {first}; allowed: years from {first} on",
+            first=start,
+            last=end,
+            bound="record",
+        )
     if end > LAST_YEAR:
-        raise HistoryError(f"years run up to {LAST_YEAR}; asked for {end}")
+        raise HistoryError(
+            f"years run up to {LAST_YEAR}; asked for {end}", first=start, last=end, bound="end"
+        )
     if end - start >= MAX_SPAN_YEARS:
-        raise HistoryError(f"at most {MAX_SPAN_YEARS} years at a time; asked for {end - start + 1}")
+        raise HistoryError(
+            f"at most {MAX_SPAN_YEARS} years at a time; asked for {end - start + 1}",
+            first=start,
+            last=end,
+            bound="span",
+        )
 
 
 def chair_table(start: int, end: int) -> list[ChairYear]:

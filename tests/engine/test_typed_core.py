@@ -10,9 +10,11 @@ import dataclasses
 import json
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 
 from cstosim import api, errors
 from cstosim.engine import check_expectations, compile_scenario, simulate
@@ -101,6 +103,40 @@ def test_every_error_has_one_root() -> None:
         errors.PlotError,
     ]
     assert all(issubclass(e, errors.CstosimError) for e in tree)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: api.explore_council(["XXX"]),
+        lambda: api.explore_council(["ARM"], {"response_days": 3}),
+        lambda: api.graph("png"),
+        lambda: api.chairs(2011, 2012, "president"),
+        lambda: api.plan(MOSCOW, overrides={"bogus": 1}),
+        lambda: api.compare(MOSCOW, [("a", {"bogus": 1}), ("b", {})]),
+        lambda: api.chairs(2030, 2020),
+        lambda: api.provision("cst.99"),
+        lambda: api.render(api.simulate_scenario(MOSCOW), "pdf"),
+    ],
+)
+def test_what_the_library_raises_is_under_the_root(call: Any) -> None:
+    with pytest.raises(errors.CstosimError):
+        call()
+
+
+def test_a_plan_given_with_overrides_runs_under_them() -> None:
+    plan = api.plan(MOSCOW)
+    run = api.simulate_scenario(plan, overrides={"rule14": "no_objection"})
+    crrf = run.decisions["crrf-decision"].outcome
+    assert crrf == "adopted" and api.simulate_scenario(plan).decisions["crrf-decision"].outcome == (
+        "rejected"
+    )
+
+
+def test_api_documents_are_plain_data() -> None:
+    doc = api.run(MOSCOW, overrides={"rule14": "no_objection"})
+    assert yaml.safe_load(yaml.safe_dump(doc)) == doc  # nothing but text, numbers, lists, maps
+    assert yaml.safe_dump(api.explore_council(["ARM", "BLR"]))
 
 
 def test_a_plan_error_from_the_api_is_located_in_the_file(tmp_path: Path) -> None:

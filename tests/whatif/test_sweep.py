@@ -10,7 +10,7 @@ import pytest
 from cstosim.engine import compile_scenario
 from cstosim.scenario import load_scenario
 from cstosim.whatif.sweep import SweepError, run_sample, sample_seed, sweep, wilson
-from tests.conftest import Cli
+from tests.conftest import Cli, CliProcess
 from tests.sweep_helpers import sweep_killed_midway
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +29,10 @@ def test_sample_seed_depends_only_on_seed_and_index() -> None:
     assert 0 <= sample_seed(2**63 - 1, 10**9) < 2**63
 
 
-def test_rows_identical_for_1_and_2_workers_and_dask(tmp_path: Path, cli: Cli) -> None:
+def test_rows_identical_for_1_and_2_workers_and_dask(
+    tmp_path: Path, cli_process: CliProcess
+) -> None:
+    # real processes: the Dask backend starts a cluster of its own (tests/conftest.py)
     outs = {}
     for name, extra in (
         ("w1", ["--workers", "1"]),
@@ -37,7 +40,7 @@ def test_rows_identical_for_1_and_2_workers_and_dask(tmp_path: Path, cli: Cli) -
         ("dask", ["--workers", "2", "--backend", "dask"]),
     ):
         out = tmp_path / f"{name}.jsonl"
-        p = cli("sweep", SUMMIT, "--samples", "600", "--out", str(out), *extra)
+        p = cli_process("sweep", SUMMIT, "--samples", "600", "--out", str(out), *extra)
         assert p.returncode == 0, p.stderr
         outs[name] = out.read_bytes()
     assert outs["w1"] == outs["w2"] == outs["dask"]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from cstosim.cli.commands import CliError
 from cstosim.cli.parser import build_parser
-from cstosim.errors import ScenarioError
+from cstosim.errors import CstosimError, ScenarioError
 
 __all__ = ["build_parser", "main"]
 
@@ -31,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except ScenarioError as e:
         print(e, file=sys.stderr)
+        return 1
+    except CstosimError as e:  # any other mistake the library reports: a message, no traceback
+        print(f"cstosim: {e}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0

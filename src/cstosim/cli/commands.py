@@ -20,7 +20,6 @@ from cstosim.errors import (
     SweepError,
     UnknownProvisionError,
 )
-from cstosim.rules.ruleset import RULE_KEYS, RuleValue, parse_rule_value
 
 __all__ = ["CliError", "scenario_files"]
 
@@ -34,7 +33,7 @@ def cmd_chairs(args: argparse.Namespace) -> int:
     try:
         rows = api.chairs(args.from_year, args.to_year, args.office)
     except HistoryError as e:
-        raise CliError(str(e)) from None
+        raise CliError(_with_flags(e)) from None
     if args.plot:
         _plot("chairs", rows, args.plot)
     if args.format == "json":
@@ -43,6 +42,15 @@ def cmd_chairs(args: argparse.Namespace) -> int:
         title = "Secretary General's state" if args.office == "sg" else "CSC chair on 1 July"
         sys.stdout.write(api.render_chairs(rows, title))
     return 0
+
+
+def _with_flags(e: HistoryError) -> str:
+    """A history error in the command line's words (its years are --from and --to)."""
+    if e.bound == "order":
+        return f"--to {e.last} is before --from {e.first}"
+    if e.bound == "record":
+        return f"{e}; give --from that year or later"
+    return str(e)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -64,15 +72,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
-def parse_sets(parser: argparse.ArgumentParser, sets: Sequence[str]) -> dict[str, RuleValue]:
+def parse_sets(parser: argparse.ArgumentParser, sets: Sequence[str]) -> dict[str, Any]:
     """Turn ``--set KEY=VALUE`` options into checked rule overrides (usage error if not)."""
-    out: dict[str, RuleValue] = {}
+    out: dict[str, Any] = {}
     for s in sets:
         key, sep, value = s.partition("=")
         if not sep:
-            parser.error(f"--set wants KEY=VALUE, got {s!r}; keys: {', '.join(RULE_KEYS)}")
+            parser.error(f"--set wants KEY=VALUE, got {s!r}; keys: {', '.join(api.RULE_KEYS)}")
         try:
-            out[key.strip()] = parse_rule_value(key.strip(), value)
+            out[key.strip()] = api.parse_rule_value(key.strip(), value)
         except RuleError as e:
             parser.error(f"--set {s}: {e}")
     return out

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from cstosim import __version__
+from cstosim import __version__, api
 from cstosim.cli import commands as c
-from cstosim.rules.ruleset import RULE_KEYS
 from cstosim.vocabulary import Office
 
 __all__ = ["build_parser"]
@@ -34,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  cstosim run scenarios/moscow-2009.yaml --set rule14=no_objection\n"
         "  cstosim run scenarios/moscow-2009.yaml --format jsonl --out trace.jsonl\n"
         "  cstosim run scenarios/moscow-2009.yaml --format html --out report.html\n\n"
-        f"--set keys: {', '.join(RULE_KEYS)}",
+        f"--set keys: {', '.join(api.RULE_KEYS)}",
         formatter_class=raw,
     )
     p.add_argument("file", metavar="FILE")
@@ -46,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="override a rule for this run (repeatable)",
     )
     p.add_argument("--seed", type=_seed, default=None, help="the seed (default: the scenario's)")
-    p.add_argument("--format", choices=("text", "json", "jsonl", "html"), default="text")
+    p.add_argument("--format", choices=api.FORMATS, default="text")
     p.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
     p.set_defaults(func=c.cmd_run, parser=p)
 
@@ -105,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--samples", type=_count(0), required=True, metavar="N")
     p.add_argument("--workers", type=_count(1), default=1, metavar="K")
-    p.add_argument("--backend", choices=("local", "dask"), default="local")
+    p.add_argument("--backend", choices=api.BACKENDS, default="local")
     p.add_argument("--scheduler", metavar="ADDR", help="an existing Dask scheduler")
     p.add_argument("--out", metavar="PATH", help="rows as .jsonl (or .csv with a sidecar)")
     p.add_argument("--resume", action="store_true", help="continue the sweep in --out")
@@ -126,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--members",
-        default="ARM,BLR,KAZ,KGZ,RUS,TJK",
+        default=",".join(api.TODAYS_COUNCIL),
         help="comma-separated member codes (1 to 9; default today's six)",
     )
     p.add_argument(
@@ -154,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out bodies.svg\n  cstosim graph --format dot | dot -Tpng > bodies.png",
         formatter_class=raw,
     )
-    p.add_argument("--format", choices=("dot", "mermaid", "svg"), default="dot")
+    p.add_argument("--format", choices=api.GRAPH_FORMATS, default="dot")
     p.add_argument("--out", metavar="PATH")
     p.set_defaults(func=c.cmd_graph)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from cstosim.engine.plan import Context, EventSpec, HistorySpec, Plan, RecordedChairSpec
 from cstosim.engine.procedures import compiler_for
+from cstosim.engine.procedures.membership import FILE_CHANGES
 from cstosim.errors import PlanError, RuleError
 from cstosim.history import chair_on, recorded_handovers
 from cstosim.members import HISTORY, frozen_positions, members_on
@@ -15,7 +16,7 @@ from cstosim.rules.membership import after, standing_of, why_meaningless, withdr
 from cstosim.rules.rotation import next_in_turn
 from cstosim.rules.ruleset import check_combination, check_overrides, rules_on
 from cstosim.scenario import models as m
-from cstosim.vocabulary import Change, EventType, ItemKind, Position, RuleKey, Standing, Status
+from cstosim.vocabulary import Change, ItemKind, Position, RuleKey, Standing, Status
 
 __all__ = ["compile_scenario", "follows_history"]
 
@@ -29,9 +30,8 @@ def follows_history(sc: m.Scenario) -> bool:
     """
     if sc.members is not None:
         return False
-    own = (EventType.JOIN, EventType.WITHDRAW, EventType.SUSPEND, EventType.FREEZE)
     for ev in sc.events:
-        if ev.type in (*own, EventType.UNFREEZE):
+        if ev.type in FILE_CHANGES:
             return False
         if isinstance(ev, m.Session) and any(
             it.kind in (ItemKind.SUSPENSION, ItemKind.ADMISSION) for it in ev.items
@@ -144,16 +144,6 @@ def _chair_what_if(sc: m.Scenario, overrides: Mapping[RuleKey, Any]) -> str:
     return ""
 
 
-_MEMBER_EVENTS = (m.Join, m.Withdraw, m.Suspend, m.Freeze, m.Unfreeze)
-_FILE_CHANGES = {
-    EventType.JOIN: Change.JOIN,
-    EventType.WITHDRAW: Change.WITHDRAW_NOTICE,
-    EventType.SUSPEND: Change.SUSPEND,
-    EventType.FREEZE: Change.FREEZE,
-    EventType.UNFREEZE: Change.UNFREEZE,
-}
-
-
 def _check_membership_story(sc: m.Scenario, status: Mapping[str, Status]) -> None:
     """Refuse a membership event that can mean nothing in any run (design 2.4): the file's own
     events, in date order, from the membership on the start date. A member that an agenda item
@@ -169,8 +159,10 @@ def _check_membership_story(sc: m.Scenario, status: Mapping[str, Status]) -> Non
     leaving: dict[str, date] = {}
     steps: list[tuple[date, int, str, Change]] = []
     for i, ev in enumerate(sc.events):
-        change = _FILE_CHANGES.get(ev.type)
-        if change is not None and isinstance(ev, _MEMBER_EVENTS):
+        change = FILE_CHANGES.get(ev.type)
+        if change is not None and isinstance(ev, m.MemberEvent):
+            if change == Change.WITHDRAW:
+                change = Change.WITHDRAW_NOTICE  # a file's withdrawal is a notice first
             steps.append((ev.date, i, ev.member, change))
             if isinstance(ev, m.Withdraw):
                 steps.append(

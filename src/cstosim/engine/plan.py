@@ -15,13 +15,12 @@ from typing import Any
 from cstosim.errors import PlanError
 from cstosim.rules.ruleset import Overrides, RuleSet, regime, rules_on
 from cstosim.scenario import models as m
-from cstosim.vocabulary import Change, ItemKind, Position, RuleKey, Status
+from cstosim.vocabulary import Change, Position, RuleKey, Status
 
 __all__ = [
     "Context",
     "EventSpec",
     "HistorySpec",
-    "ItemSpec",
     "Plan",
     "PlanError",
     "PositionSpec",
@@ -39,21 +38,6 @@ class EventSpec:
 
     day: date
     index: int
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ItemSpec:
-    """An agenda item, compiled. A ``chair``, ``suspension`` or ``admission`` item has a member;
-    an ``end_mission`` item has the id of the mission it ends."""
-
-    id: str
-    kind: ItemKind
-    positions: Mapping[str, PositionSpec]
-    member: str = ""
-    from_day: date | None = None
-    mission: str = ""
-    title: str | None = None
-    replaces_next: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
+from enum import Enum
 from typing import Any, ClassVar
 
 from cstosim.vocabulary import (
@@ -42,6 +43,7 @@ __all__ = [
     "RequestRecord",
     "SessionRecord",
     "WithdrawalRecord",
+    "plain",
 ]
 
 Codes = tuple[str, ...]
@@ -51,19 +53,26 @@ NOT_MEMBER = "not_member"  # a membership record's status for a state that is no
 
 
 def _plain(value: Any) -> Any:
-    """A field value as JSON data: dates as ISO text, tuples as lists, mappings as dicts."""
-    if isinstance(value, tuple):
+    """A field value as plain JSON data: enums as their text, dates as ISO text, tuples as
+    lists, mappings as dicts."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
+        return {_plain(k): _plain(v) for k, v in value.items()}
     return value
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Record:
-    """What every record has: the simulated date (and, per class, its kind)."""
+    """What every record has: the simulated date (and, per class, its kind).
+
+    In runs without a trace (sweeps), decision records are still whole, but ``sensitive_to``
+    is not computed there and stays empty: ``Run.traced`` tells the two apart.
+    """
 
     kind: ClassVar[RecordKind]
     date: date
@@ -270,3 +279,8 @@ RECORD_TYPES: dict[RecordKind, type[Record]] = {
 }
 if set(RECORD_TYPES) != set(RecordKind):  # pragma: no cover - a mistake in this file
     raise RuntimeError(f"record kinds without a class: {set(RecordKind) - set(RECORD_TYPES)}")
+
+
+def plain(value: Any) -> Any:
+    """Any record field, or a mapping or tuple of them, as plain JSON data (enums as text)."""
+    return _plain(value)

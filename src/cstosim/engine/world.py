@@ -12,6 +12,7 @@ from collections.abc import Callable, Generator, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 import simpy
@@ -334,7 +335,7 @@ class World:
             body=body,
             session=session_id,
             outcome=outcome,
-            positions=pos,
+            positions=MappingProxyType(pos),
             bound=res.bound if res else (),
             blockers=res.blockers if res else (),
             may_accede=res.may_accede if res else (),

@@ -12,7 +12,19 @@ from html import escape
 
 from cstosim import __version__
 from cstosim.engine import ExpectResult, Run
-from cstosim.engine.records import DecisionRecord, SessionRecord
+from cstosim.engine.records import (
+    AccessionRecord,
+    ChairRecord,
+    ConsultationRecord,
+    DecisionRecord,
+    DeploymentRecord,
+    MembershipRecord,
+    NoteRecord,
+    ReportRecord,
+    RequestRecord,
+    SessionRecord,
+    WithdrawalRecord,
+)
 from cstosim.members import STATES
 from cstosim.provisions import CATALOGUE
 from cstosim.report.graph import to_svg
@@ -98,12 +110,19 @@ def _alternatives(rec: DecisionRecord, readings: Readings) -> str:
             cells.append(f"<td>{_badge(outcome)}</td>")
         rows.append(f"<tr><th>limited format {'on' if lf else 'off'}</th>{''.join(cells)}</tr>")
     head = "".join(f"<th>{escape(r)}</th>" for r in Rule14)
-    lead = (
-        f"<p><strong>A contested reading decides this outcome:</strong> other values of "
-        f"{escape(', '.join(keys))} would change it.</p>"
-        if keys
-        else "<p>No other reading of the rules would change this outcome.</p>"
-    )
+    others = {readings.get((r, lf), {}).get(rec.item) for r in Rule14 for lf in (True, False)}
+    if keys:
+        lead = (
+            f"<p><strong>A contested reading decides this outcome:</strong> other values of "
+            f"{escape(', '.join(keys))} would change it.</p>"
+        )
+    elif others - {rec.outcome.value}:
+        lead = (
+            "<p><strong>Another reading gives another outcome here</strong>, through an "
+            "earlier decision of the run (see the table).</p>"
+        )
+    else:
+        lead = "<p>No other reading of the rules would change this outcome.</p>"
     return (
         f'<div class="sensitive">{lead}<table class="alternatives"><tr><th>Rule 14 reading'
         f"</th>{head}</tr>{''.join(rows)}</table></div>"
@@ -152,18 +171,34 @@ def _card(rec: DecisionRecord, readings: Readings) -> str:
 def _timeline(run: Run) -> str:
     rows = []
     for rec in run.trace:
-        data = rec.to_json()
         kind = rec.kind
-        what = data.get("why") or data.get("text") or ""
-        subject = data.get("item") or data.get("member") or data.get("id") or ""
         extra = ""
-        if isinstance(rec, DecisionRecord):
-            extra = _badge(rec.outcome)
-        elif isinstance(rec, SessionRecord):
-            what = (
-                f"{rec.body} session{' (extraordinary)' if rec.extraordinary else ''}"
-                f", chair {rec.chair or '-'}"
-            )
+        match rec:
+            case DecisionRecord():
+                subject, what, extra = rec.item, rec.why, _badge(rec.outcome)
+            case SessionRecord():
+                subject = rec.id
+                what = (
+                    f"{rec.body} session{' (extraordinary)' if rec.extraordinary else ''}"
+                    f", chair {rec.chair or '-'}"
+                )
+            case NoteRecord():
+                subject, what = rec.item or "", rec.text
+            case ChairRecord():
+                subject, what = rec.member or "", rec.why
+            case MembershipRecord() | AccessionRecord():
+                subject = rec.item if isinstance(rec, AccessionRecord) else rec.member
+                what = rec.why
+            case (
+                RequestRecord()
+                | ConsultationRecord()
+                | DeploymentRecord()
+                | ReportRecord()
+                | WithdrawalRecord()
+            ):
+                subject, what = rec.item, rec.why
+            case _:  # pragma: no cover - a record class without a rendering
+                raise TypeError(f"no rendering for {type(rec).__name__}")
         rows.append(
             f'<tr class="ev {escape(kind)}"><td>{escape(rec.date.isoformat())}</td>'
             f"<td>{escape(kind)}</td><td>{escape(str(subject))}</td>"
@@ -213,7 +248,7 @@ def to_html(
     run: Run, expectations: Sequence[ExpectResult] = (), readings: Readings | None = None
 ) -> str:
     """The run as one self-contained HTML page; ``readings`` fill each decision's table of
-    what the other readings of Rule 14 give (from whole runs, ``whatif.readings``)."""
+    what the other readings of Rule 14 give (from whole runs, ``whatif.compare.readings``)."""
     plan = run.plan
     rules = plan.rules_on(plan.start)
     rules_text = (

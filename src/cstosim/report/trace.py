@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import Any
 
 from rich.console import Console
@@ -26,6 +25,7 @@ from cstosim.engine.records import (
     RequestRecord,
     SessionRecord,
     WithdrawalRecord,
+    plain,
 )
 from cstosim.report.console import terminal_width
 from cstosim.vocabulary import ItemKind, Outcome, Position
@@ -52,7 +52,7 @@ def run_document(run: Run, expectations: Sequence[ExpectResult] = ()) -> dict[st
         "scenario": plan.name,
         "seed": run.seed,
         "rules": plan.rules_on(plan.start).as_dict(),
-        "overrides": {k: list(v) if isinstance(v, tuple) else v for k, v in plan.overrides.items()},
+        "overrides": plain(dict(plan.overrides)),
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),
         "trace": [r.to_json() for r in run.trace],
@@ -69,10 +69,7 @@ def run_document(run: Run, expectations: Sequence[ExpectResult] = ()) -> dict[st
 
 
 def _plain(d: dict[str, Any]) -> dict[str, Any]:
-    return {
-        k: v.isoformat() if isinstance(v, date) else list(v) if isinstance(v, tuple) else v
-        for k, v in d.items()
-    }
+    return {k: plain(v) for k, v in d.items()}
 
 
 def to_json(run: Run, expectations: Sequence[ExpectResult] = ()) -> str:

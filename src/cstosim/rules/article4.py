@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from cstosim.errors import RuleError
 from cstosim.provisions import in_force_from as _in_force
 from cstosim.vocabulary import Status, Threat, Track
 
@@ -65,7 +66,7 @@ def admissibility(
     force (19 Dec 2012).
     """
     if request.threat not in THREATS:
-        raise ValueError(f"threat must be one of {', '.join(THREATS)}, not {request.threat!r}")
+        raise RuleError(f"threat must be one of {', '.join(THREATS)}, not {request.threat!r}")
     amended = request.day >= ARMED_ATTACK_FROM if armed_attack is None else armed_attack
     art4 = "cst.4.2010" if amended else "cst.4"
     art2 = consultation_article(request.day)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
+from cstosim.errors import RuleError
 from cstosim.vocabulary import Outcome, Position, Rule14, RuleKey
 
 __all__ = [
@@ -79,9 +80,9 @@ def decide(
     adopted. ``positions`` must hold exactly the members with a vote on the date.
     """
     if rule14 not in _READINGS:
-        raise ValueError(f"rule14 must be one of {', '.join(RULE14_READINGS)}, not {rule14!r}")
+        raise RuleError(f"rule14 must be one of {', '.join(RULE14_READINGS)}, not {rule14!r}")
     if quorum is not None and not 0 < quorum <= 1:
-        raise ValueError(f"quorum must be a fraction in (0, 1], not {quorum!r}")
+        raise RuleError(f"quorum must be a fraction in (0, 1], not {quorum!r}")
     voters = len(positions)
     # One pass: sort each member into the groups design 2.1 names.
     groups: dict[Position, list[str]] = {p: [] for p in Position}
@@ -90,7 +91,7 @@ def decide(
             groups[_BY_VALUE[positions[m]]].append(m)
     except KeyError as e:
         allowed = ", ".join(_BY_VALUE)
-        raise ValueError(f"{e.args[0]!r} is not a position; allowed: {allowed}") from None
+        raise RuleError(f"{e.args[0]!r} is not a position; allowed: {allowed}") from None
     objectors = groups[Position.OBJECT]
     supporters = groups[Position.SUPPORT]
     standing = groups[Position.STAND_ASIDE]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from cstosim.errors import RuleError
 from cstosim.members import STATES
 from cstosim.vocabulary import Rotation
 
@@ -42,10 +43,10 @@ def order_key(rotation: Rotation | str, order: Sequence[str] | None = None) -> O
         return lambda c: (STATES[c].name_en.casefold(), c)
     if rotation == Rotation.ORDER:
         if not order:
-            raise ValueError("rotation 'order' needs an explicit order of member codes")
+            raise RuleError("rotation 'order' needs an explicit order of member codes")
         index = {c: i for i, c in enumerate(order)}
         return lambda c: (index.get(c, len(index)), STATES[c].name_ru.casefold(), c)
-    raise ValueError(f"rotation must be one of {', '.join(ROTATIONS)}, not {rotation!r}")
+    raise RuleError(f"rotation must be one of {', '.join(ROTATIONS)}, not {rotation!r}")
 
 
 def cycle(
@@ -71,7 +72,7 @@ def next_in_turn(
     place in the order; a new member thus enters at its own place.
     """
     if not members:
-        raise ValueError("no member can take the turn: the rotation is empty")
+        raise RuleError("no member can take the turn: the rotation is empty")
     ordered = cycle(members, rotation, order)
     if current is None:
         return ordered[0]

@@ -12,7 +12,7 @@ into force, never on its signature.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 from typing import Any, cast
 
@@ -71,8 +71,9 @@ class RuleSet:
     mission_days: int = 30
 
     def as_dict(self) -> dict[str, Any]:
-        """The rules as plain JSON-ready data."""
+        """The rules as plain JSON-ready data (text, numbers, booleans, lists, None)."""
         d = asdict(self)
+        d["rule14"], d["rotation"] = self.rule14.value, self.rotation.value
         d["order"] = list(self.order) if self.order is not None else None
         return d
 
@@ -82,9 +83,14 @@ class RuleSet:
         return replace(self, **fields)
 
 
+if set(RULE_KEYS) != set(RuleKey) or {f.name for f in fields(RuleSet)} != set(RuleKey):
+    raise RuntimeError("RULE_KEYS, RuleSet and vocabulary.RuleKey must name the same keys")
+
+
 def check_overrides(overrides: Mapping[str, Any]) -> dict[RuleKey, RuleValue]:
     """Checked, typed overrides from keys and values given by a caller; raises RuleError."""
-    return {RuleKey(k): check_rule_value(k, v) for k, v in overrides.items()}
+    checked = {k: check_rule_value(k, v) for k, v in overrides.items()}  # unknown keys refused
+    return {RuleKey(k): v for k, v in checked.items()}
 
 
 def check_rule_value(key: str, value: Any) -> RuleValue:
@@ -102,11 +108,11 @@ def check_rule_value(key: str, value: Any) -> RuleValue:
         ok = isinstance(value, str) and value in _ROTATIONS
         if ok:
             return Rotation(value)
-    elif key == "quorum":
+    elif key == RuleKey.QUORUM:
         ok = value is None or (
             isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1
         )
-    elif key == "order":
+    elif key == RuleKey.ORDER:
         ok = value is None or (
             isinstance(value, tuple | list)
             and len(value) > 0
@@ -114,9 +120,9 @@ def check_rule_value(key: str, value: Any) -> RuleValue:
         )
         if ok and value is not None:
             return tuple(value)
-    elif key == "response_days":
+    elif key == RuleKey.RESPONSE_DAYS:
         ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 365
-    elif key == "mission_days":
+    elif key == RuleKey.MISSION_DAYS:
         ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3650
     if not ok:
         raise RuleError(f"{key} cannot be {value!r}; allowed: {RULE_KEYS[RuleKey(key)]}")
@@ -129,12 +135,12 @@ def parse_rule_value(key: str, text: str) -> RuleValue:
         raise RuleError(f"unknown rule key {key!r}; allowed: {', '.join(RULE_KEYS)}")
     t = text.strip()
     value: Any = t
-    if key in ("limited_format", "armed_attack"):
+    if key in (RuleKey.LIMITED_FORMAT, RuleKey.ARMED_ATTACK):
         low = t.lower()
         if low not in ("true", "false", "yes", "no", "on", "off", "1", "0"):
             raise RuleError(f"{key} cannot be {t!r}; allowed: {RULE_KEYS[RuleKey(key)]}")
         value = low in ("true", "yes", "on", "1")
-    elif key == "quorum":
+    elif key == RuleKey.QUORUM:
         if t.lower() in ("none", "null", ""):
             value = None
         else:
@@ -145,12 +151,12 @@ def parse_rule_value(key: str, text: str) -> RuleValue:
                 raise RuleError(
                     f"quorum cannot be {t!r}; allowed: {RULE_KEYS[RuleKey.QUORUM]}"
                 ) from None
-    elif key in ("response_days", "mission_days"):
+    elif key in (RuleKey.RESPONSE_DAYS, RuleKey.MISSION_DAYS):
         try:
             value = int(t)
         except ValueError:
             raise RuleError(f"{key} cannot be {t!r}; allowed: {RULE_KEYS[RuleKey(key)]}") from None
-    elif key == "order":
+    elif key == RuleKey.ORDER:
         value = tuple(c.strip().upper() for c in t.replace(";", ",").split(",") if c.strip())
     return check_rule_value(key, value)
 
@@ -181,6 +187,6 @@ def rules_on(day: date, overrides: Overrides | None = None) -> RuleSet:
         armed_attack=day >= ARMED_ATTACK_FROM,
     )
     changes: dict[str, Any] = {str(k): v for k, v in (overrides or {}).items()}
-    if changes.get("order") is not None:
+    if changes.get(RuleKey.ORDER) is not None:
         changes.setdefault("rotation", Rotation.ORDER)
     return replace(base, **changes) if changes else base

@@ -69,7 +69,8 @@ def _one_of(values: tuple[E, ...]) -> Any:
     """A field type taking one of ``values`` (by their text), with a message listing them."""
     kind = type(values[0])
     texts = {v.value: v for v in values}
-    allowed = ", ".join(texts)
+    words = list(texts)
+    allowed = ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
 
     def check(value: Any) -> Any:
         if isinstance(value, str) and value in texts:
@@ -307,43 +308,43 @@ class RequestAssistance(_Event):
         return self.id or f"assistance-{self.by}-{self.date.isoformat()}"
 
 
-class _MemberEvent(_Event):
+class MemberEvent(_Event):
     member: MemberCode
 
 
-class Join(_MemberEvent):
+class Join(MemberEvent):
     """A state joins (takes effect on its date)."""
 
     type: Literal[EventType.JOIN]
 
 
-class Withdraw(_MemberEvent):
+class Withdraw(MemberEvent):
     """Notice of withdrawal; effective no earlier than six months later (charter.19)."""
 
     type: Literal[EventType.WITHDRAW]
     effective: dt.date | None = None
 
 
-class Suspend(_MemberEvent):
+class Suspend(MemberEvent):
     """The CSC suspends a member (it neither votes nor takes a turn)."""
 
     type: Literal[EventType.SUSPEND]
 
 
-class Freeze(_MemberEvent):
+class Freeze(MemberEvent):
     """A member freezes its participation; its default position becomes ``position``."""
 
     type: Literal[EventType.FREEZE]
     position: FreezePosition = Position.STAND_ASIDE
 
 
-class Unfreeze(_MemberEvent):
+class Unfreeze(MemberEvent):
     """A member ends a freeze of its participation."""
 
     type: Literal[EventType.UNFREEZE]
 
 
-class Accede(_MemberEvent):
+class Accede(MemberEvent):
     """A member accedes later to an adopted decision (Belarus, 20 Oct 2009)."""
 
     type: Literal[EventType.ACCEDE]
@@ -354,6 +355,9 @@ Event = Annotated[
     Session | RequestAssistance | Join | Withdraw | Suspend | Freeze | Unfreeze | Accede,
     Field(discriminator="type"),
 ]
+if set(Rules.model_fields) != set(RuleKey):  # pragma: no cover - a mistake in this file
+    raise RuntimeError("the rules mapping must name exactly the keys of vocabulary.RuleKey")
+
 # The model of each event type; every EventType has one (checked on import).
 EVENT_MODELS: dict[EventType, type[_Event]] = {
     get_args(cls.model_fields["type"].annotation)[0]: cls for cls in get_args(get_args(Event)[0])

@@ -117,8 +117,7 @@ def readings(plan: Plan, seed: int | None = None) -> Readings:
     out: Readings = {}
     for r14 in Rule14:
         for lf in (True, False):
-            run = simulate(plan.with_rules({RuleKey.RULE14: r14, RuleKey.LIMITED_FORMAT: lf}), seed)
-            out[(r14, lf)] = {
-                r.item: str(r.outcome) for r in run.trace if isinstance(r, DecisionRecord)
-            }
+            variant = plan.with_rules({RuleKey.RULE14: r14, RuleKey.LIMITED_FORMAT: lf})
+            run = simulate(variant, seed, trace=False)
+            out[(r14, lf)] = {item: d.outcome.value for item, d in run.decisions.items()}
     return out

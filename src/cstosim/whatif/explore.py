@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cstosim.errors import ArgumentError
 from cstosim.rules.consensus import ConsensusResult, decide
 from cstosim.vocabulary import ADOPTED, CONSENSUS_OUTCOMES, Outcome, Position, Rule14
 
@@ -54,13 +55,13 @@ class Variant:
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready, per design 5.4 (plus blocks_alone and counterexamples)."""
         return {
-            "rule14": self.rule14,
+            "rule14": self.rule14.value,
             "limited_format": self.limited_format,
             "quorum": self.quorum,
-            "counts": self.counts,
+            "counts": {o.value: n for o, n in self.counts.items()},
             "banzhaf": self.banzhaf,
             "shapley_shubik": self.shapley_shubik,
-            "blocks_alone": self.blocks_alone,
+            "blocks_alone": {m: [p.value for p in ps] for m, ps in self.blocks_alone.items()},
             "invariants": self.invariants,
             "counterexamples": self.counterexamples,
         }
@@ -214,7 +215,7 @@ def explore(
     members = list(dict.fromkeys(members))
     n = len(members)
     if not 1 <= n <= MAX_MEMBERS:
-        raise ValueError(f"explore takes 1 to {MAX_MEMBERS} members, not {n}")
+        raise ArgumentError(f"explore takes 1 to {MAX_MEMBERS} members, not {n}")
     full = n <= FULL_CHECK_MAX if full_check is None else full_check
     out = []
     for r14, lf, q in itertools.product(rule14, limited_format, quorum):

@@ -35,6 +35,7 @@ from cstosim.whatif.samples import (
 )
 
 __all__ = [
+    "BACKENDS",
     "SweepError",
     "SweepSummary",
     "run_chunk",
@@ -43,6 +44,8 @@ __all__ = [
     "sweep",
     "wilson",
 ]
+
+BACKENDS = ("local", "dask")  # local processes, or a Dask cluster
 
 # -- local process pool -----------------------------------------------------------------------
 _WORKER_PLAN: Plan | None = None
@@ -154,7 +157,7 @@ def sweep(
         raise SweepError("the number of samples must not be negative")
     if workers < 1:
         raise SweepError("the number of workers must be at least 1")
-    if backend not in ("local", "dask"):
+    if backend not in BACKENDS:
         raise SweepError(f"unknown backend {backend!r}; allowed: local, dask")
     summary = SweepSummary()
     settings = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from types import MappingProxyType
 
 from cstosim.engine.plan import Context, EventSpec, PositionSpec, compile_positions
 from cstosim.engine.procedures.registry import register
@@ -129,7 +130,7 @@ def crisis(w: World, ev: RequestSpec) -> Process:
             body=ev.body,
             session=None,
             outcome=Outcome.INADMISSIBLE,
-            positions={},
+            positions=MappingProxyType({}),
             bound=(),
             blockers=(),
             may_accede=(),
@@ -212,7 +213,7 @@ def _deploy(w: World, ev: RequestSpec, cites: tuple[str, ...], default_days: int
         force=ev.force,
         to=ev.by,
         contributors=contributors,
-        troops=troops,
+        troops=MappingProxyType(troops) if troops is not None else None,
         total=total,
         mission_days=mission_days,
         cites=cites,

@@ -15,7 +15,7 @@ from cstosim.rules.membership import standing_of, why_meaningless, withdrawal_ef
 from cstosim.scenario import models as m
 from cstosim.vocabulary import BINDING, Change, EventType, Outcome, Position, Rank, Status
 
-__all__ = ["AccedeSpec", "MembershipSpec", "change_membership", "scheduled_join"]
+__all__ = ["FILE_CHANGES", "AccedeSpec", "MembershipSpec", "change_membership", "scheduled_join"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,7 +37,8 @@ class AccedeSpec(EventSpec):
     item: str
 
 
-_CHANGE = {
+# The membership events of a file and the change each makes.
+FILE_CHANGES: dict[EventType, Change] = {
     EventType.JOIN: Change.JOIN,
     EventType.WITHDRAW: Change.WITHDRAW,
     EventType.SUSPEND: Change.SUSPEND,
@@ -60,7 +61,7 @@ def compile_membership(
     return MembershipSpec(
         day=ev.date,
         index=index,
-        change=_CHANGE[ev.type],
+        change=FILE_CHANGES[ev.type],
         member=ev.member,
         position=ev.position if isinstance(ev, m.Freeze) else Position.STAND_ASIDE,
         effective=effective,
@@ -252,13 +253,7 @@ def accession(w: World, ev: AccedeSpec) -> Process:
 register(
     MembershipSpec,
     membership,
-    types=(
-        EventType.JOIN,
-        EventType.WITHDRAW,
-        EventType.SUSPEND,
-        EventType.FREEZE,
-        EventType.UNFREEZE,
-    ),
+    types=tuple(FILE_CHANGES),
     compile=compile_membership,
 )
 register(AccedeSpec, accession, types=(EventType.ACCEDE,), compile=compile_accede)
