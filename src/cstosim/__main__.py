@@ -2,6 +2,10 @@
 
 import sys
 
-from cstosim.cli import main
+try:
+    from cstosim.cli import main
+except KeyboardInterrupt:  # Ctrl-C while the modules load: stop quietly, as the CLI does
+    sys.stderr.write("cstosim: interrupted\n")
+    sys.exit(130)
 
 sys.exit(main())

@@ -34,6 +34,7 @@ __all__ = [
     "ScenarioError",
     "SweepError",
     "UnknownProvisionError",
+    "words",
 ]
 
 KeyPath = tuple[str | int, ...]
@@ -133,3 +134,29 @@ class PlotError(CstosimError, ValueError):
 
 class ArgumentError(CstosimError, ValueError):
     """An argument an API function does not take: a value out of its set, an unknown format."""
+
+
+def words(value: object) -> str:
+    """A value as a person reads it in a message: ``nothing (null)``, ``true``, ``an empty
+    list``, a number with all its digits, text in quotes with anything that is not printable
+    ASCII shown as ``\\uXXXX`` (so a look-alike Cyrillic letter does not pass for a Latin one)."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        shown = "".join(c if " " <= c <= "~" else f"\\u{ord(c):04x}" for c in value)
+        note = (
+            " (it has letters that are not Latin)"
+            if any(c.isalpha() and ord(c) > 127 for c in value)
+            else ""
+        )
+        return f"'{shown}'{note}"
+    if isinstance(value, list | tuple | set | frozenset):
+        return "[" + ", ".join(words(v) for v in value) + "]" if value else "an empty list"
+    isoformat = getattr(value, "isoformat", None)
+    if callable(isoformat):
+        return str(isoformat())
+    return f"a {type(value).__name__}"

@@ -9,6 +9,7 @@ from typing import Any
 from cstosim.engine.plan import Context, EventSpec, HistorySpec, Plan, RecordedChairSpec
 from cstosim.engine.procedures import compiler_for
 from cstosim.engine.procedures.membership import FILE_CHANGES
+from cstosim.engine.run import check_seed
 from cstosim.errors import PlanError, RuleError
 from cstosim.history import chair_on, recorded_handovers
 from cstosim.members import HISTORY, frozen_positions, members_on
@@ -121,7 +122,7 @@ def compile_scenario(
         description=sc.description,
         start=sc.start,
         end=sc.end,
-        seed=sc.seed if seed is None else seed,
+        seed=sc.seed if seed is None else check_seed(seed),
         overrides=merged,
         status=status,
         frozen=frozen,

@@ -13,8 +13,9 @@ from cstosim.engine.plan import Plan
 from cstosim.engine.procedures import runner_for
 from cstosim.engine.procedures.council import calendar
 from cstosim.engine.world import Run, World
+from cstosim.errors import ArgumentError, words
 
-__all__ = ["simulate"]
+__all__ = ["MAX_SEED", "check_seed", "simulate"]
 
 
 def simulate(plan: Plan, seed: int | None = None, *, trace: bool = True) -> Run:
@@ -23,7 +24,7 @@ def simulate(plan: Plan, seed: int | None = None, *, trace: bool = True) -> Run:
     With ``trace=False`` (sweeps) no trace is kept and ``sensitive_to`` is not computed; the
     decisions (each with its full record), chairs and state are the same.
     """
-    seed = plan.seed if seed is None else seed
+    seed = plan.seed if seed is None else check_seed(seed)
     env = simpy.Environment()
     w = World(env, plan, seed, tracing=trace)
     env.process(calendar(w))
@@ -31,3 +32,13 @@ def simulate(plan: Plan, seed: int | None = None, *, trace: bool = True) -> Run:
         env.process(runner_for(spec)(w, spec))
     env.run()
     return w.run
+
+
+MAX_SEED = 2**63 - 1
+
+
+def check_seed(seed: object) -> int:
+    """``seed`` if it is a whole number from 0 to 2**63 - 1; raises ArgumentError otherwise."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise ArgumentError(f"a seed is a whole number from 0 to 2**63 - 1, not {words(seed)}")
+    return seed

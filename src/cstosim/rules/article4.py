@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from cstosim.errors import RuleError
+from cstosim.errors import RuleError, words
 from cstosim.provisions import in_force_from as _in_force
 from cstosim.vocabulary import Status, Threat, Track
 
@@ -66,7 +66,7 @@ def admissibility(
     force (19 Dec 2012).
     """
     if request.threat not in THREATS:
-        raise RuleError(f"threat must be one of {', '.join(THREATS)}, not {request.threat!r}")
+        raise RuleError(f"threat must be one of {', '.join(THREATS)}, not {words(request.threat)}")
     amended = request.day >= ARMED_ATTACK_FROM if armed_attack is None else armed_attack
     art4 = "cst.4.2010" if amended else "cst.4"
     art2 = consultation_article(request.day)

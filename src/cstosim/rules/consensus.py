@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from cstosim.errors import RuleError
+from cstosim.errors import RuleError, words
 from cstosim.vocabulary import Outcome, Position, Rule14, RuleKey
 
 __all__ = [
@@ -79,10 +79,14 @@ def decide(
     steps are taken in the design's order: no quorum, blockers, no consent, limited format,
     adopted. ``positions`` must hold exactly the members with a vote on the date.
     """
-    if rule14 not in _READINGS:
-        raise RuleError(f"rule14 must be one of {', '.join(RULE14_READINGS)}, not {rule14!r}")
-    if quorum is not None and not 0 < quorum <= 1:
-        raise RuleError(f"quorum must be a fraction in (0, 1], not {quorum!r}")
+    if not isinstance(rule14, str) or rule14 not in _READINGS:
+        raise RuleError(f"rule14 must be one of {', '.join(RULE14_READINGS)}, not {words(rule14)}")
+    if not isinstance(limited_format, bool):
+        raise RuleError(f"limited_format must be true or false, not {words(limited_format)}")
+    if quorum is not None and (
+        isinstance(quorum, bool) or not isinstance(quorum, int | float) or not 0 < quorum <= 1
+    ):
+        raise RuleError(f"quorum must be none or a fraction in (0, 1], not {words(quorum)}")
     voters = len(positions)
     # One pass: sort each member into the groups design 2.1 names.
     groups: dict[Position, list[str]] = {p: [] for p in Position}
@@ -91,7 +95,7 @@ def decide(
             groups[_BY_VALUE[positions[m]]].append(m)
     except KeyError as e:
         allowed = ", ".join(_BY_VALUE)
-        raise RuleError(f"{e.args[0]!r} is not a position; allowed: {allowed}") from None
+        raise RuleError(f"{words(e.args[0])} is not a position; allowed: {allowed}") from None
     objectors = groups[Position.OBJECT]
     supporters = groups[Position.SUPPORT]
     standing = groups[Position.STAND_ASIDE]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from cstosim.errors import RuleError
+from cstosim.errors import RuleError, words
 from cstosim.members import STATES
 from cstosim.vocabulary import Rotation
 
@@ -46,7 +46,7 @@ def order_key(rotation: Rotation | str, order: Sequence[str] | None = None) -> O
             raise RuleError("rotation 'order' needs an explicit order of member codes")
         index = {c: i for i, c in enumerate(order)}
         return lambda c: (index.get(c, len(index)), STATES[c].name_ru.casefold(), c)
-    raise RuleError(f"rotation must be one of {', '.join(ROTATIONS)}, not {rotation!r}")
+    raise RuleError(f"rotation must be one of {', '.join(ROTATIONS)}, not {words(rotation)}")
 
 
 def cycle(

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 from typing import Any, cast
 
-from cstosim.errors import RuleError
+from cstosim.errors import RuleError, words
 from cstosim.members import STATES
 from cstosim.provisions import in_force_from
 from cstosim.rules.article4 import ARMED_ATTACK_FROM
@@ -125,7 +125,7 @@ def check_rule_value(key: str, value: Any) -> RuleValue:
     elif key == RuleKey.MISSION_DAYS:
         ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3650
     if not ok:
-        raise RuleError(f"{key} cannot be {value!r}; allowed: {RULE_KEYS[RuleKey(key)]}")
+        raise RuleError(f"{key} cannot be {words(value)}; allowed: {RULE_KEYS[RuleKey(key)]}")
     return cast(RuleValue, value)
 
 
@@ -138,7 +138,7 @@ def parse_rule_value(key: str, text: str) -> RuleValue:
     if key in (RuleKey.LIMITED_FORMAT, RuleKey.ARMED_ATTACK):
         low = t.lower()
         if low not in ("true", "false", "yes", "no", "on", "off", "1", "0"):
-            raise RuleError(f"{key} cannot be {t!r}; allowed: {RULE_KEYS[RuleKey(key)]}")
+            raise RuleError(f"{key} cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey(key)]}")
         value = low in ("true", "yes", "on", "1")
     elif key == RuleKey.QUORUM:
         if t.lower() in ("none", "null", ""):
@@ -149,13 +149,15 @@ def parse_rule_value(key: str, text: str) -> RuleValue:
                 value = float(num) / float(den) if den else float(num)
             except (ValueError, ZeroDivisionError):
                 raise RuleError(
-                    f"quorum cannot be {t!r}; allowed: {RULE_KEYS[RuleKey.QUORUM]}"
+                    f"quorum cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey.QUORUM]}"
                 ) from None
     elif key in (RuleKey.RESPONSE_DAYS, RuleKey.MISSION_DAYS):
         try:
             value = int(t)
         except ValueError:
-            raise RuleError(f"{key} cannot be {t!r}; allowed: {RULE_KEYS[RuleKey(key)]}") from None
+            raise RuleError(
+                f"{key} cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey(key)]}"
+            ) from None
     elif key == RuleKey.ORDER:
         value = tuple(c.strip().upper() for c in t.replace(";", ",").split(",") if c.strip())
     return check_rule_value(key, value)
