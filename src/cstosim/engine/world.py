@@ -23,7 +23,7 @@ from cstosim.engine.records import ChairRecord, DecisionRecord, NoteRecord, Reco
 from cstosim.provisions import in_force_from
 from cstosim.rules.agreement import sign_agreement
 from cstosim.rules.basing import decide_basing
-from cstosim.rules.competence import competence
+from cstosim.rules.competence import COMPETENT, competence
 from cstosim.rules.consensus import ConsensusResult, decide, sensitive_to
 from cstosim.rules.procedural import decide_procedural
 from cstosim.rules.rotation import next_in_turn
@@ -47,16 +47,26 @@ Process = Generator[simpy.Event, Any, None]
 
 @dataclass
 class Decision:
-    """What the world remembers of a decided item: the record, and who is bound by now
-    (accessions add members after the record was written)."""
+    """What the world remembers of a decided item: its outcome, who is bound by now
+    (accessions add members after the record was written), and its record.
 
-    record: DecisionRecord
+    A traced run builds the record as it emits it; a run without a trace (sweeps) builds it
+    only when asked for (``record``), from what the decision kept, so it is whole either way.
+    """
+
+    outcome: Outcome
     bound: tuple[str, ...]
+    _record: DecisionRecord | None = None
+    _fields: dict[str, Any] | None = None
 
     @property
-    def outcome(self) -> Outcome:
-        """The item's outcome."""
-        return self.record.outcome
+    def record(self) -> DecisionRecord:
+        """The decision record (built on first use in a run without a trace)."""
+        if self._record is None:
+            assert self._fields is not None
+            self._record = DecisionRecord(**self._fields)
+            self._fields = None
+        return self._record
 
 
 @dataclass
@@ -164,6 +174,10 @@ class World:
         finally:
             self._held = outer
 
+    def trace_append(self, rec: Record) -> None:
+        """Emit one record already built."""
+        (self._held if self._held is not None else self.run.trace).append(rec)
+
     def emit_all(self, records: list[Record]) -> None:
         """Emit records already built (or held back), in the order given."""
         if self.tracing:
@@ -187,9 +201,14 @@ class World:
     ) -> tuple[dict[str, Position], tuple[str, ...]]:
         """Today's voters' positions: given, else a freeze's default, else support."""
         voters = self.voters()
-        frozen = self.frozen
-        pos = {m: self.draw(given.get(m, frozen.get(m, Position.SUPPORT))) for m in voters}
-        ignored = tuple(sorted(set(given) - set(voters)))
+        get, default, draw = given.get, self.frozen.get, self.draw
+        pos: dict[str, Position] = {}
+        for m in voters:  # the hot loop of sweeps: no call unless a position is drawn
+            spec = get(m)
+            if spec is None:
+                spec = default(m, Position.SUPPORT)
+            pos[m] = draw(spec) if isinstance(spec, tuple) else spec
+        ignored = tuple(sorted(set(given) - set(voters))) if len(given) else ()
         return pos, ignored
 
     # -- the chair ----------------------------------------------------------------------------
@@ -253,7 +272,7 @@ class World:
         """Decide one item by the rule its kind and way call for (consensus by default, design
         2.1; 2.3b for the others), record it and remember the decision."""
         rules = self.plan.rules_on(self.today)
-        allowed = competence(body, item_kind)
+        allowed = competence(body, item_kind) if body != Body.CSC else COMPETENT
         if not allowed.competent or way.no_decision:
             outcome = Outcome.INADMISSIBLE if not allowed.competent else Outcome.NO_DECISION
             cites = allowed.cites or (*extra_cites, "charter.12")
@@ -263,7 +282,7 @@ class World:
                 + "o decision: the body ended its consideration without putting a draft to a "
                 "decision."
             )
-            return self._record(
+            return self.record_decision(
                 item_id, item_kind, body, session_id, title, outcome, {}, cites, why
             )
         pos, ignored = self.positions_for(given)
@@ -289,7 +308,7 @@ class World:
         if extra_cites or why_prefix:
             cites = (*extra_cites, *(c for c in res.cites if c not in extra_cites))
             why = why_prefix + (why[0].lower() + why[1:] if why_prefix else why)
-        dec = self._record(
+        dec = self.record_decision(
             item_id,
             item_kind,
             body,
@@ -310,7 +329,7 @@ class World:
             )
         return dec
 
-    def _record(
+    def record_decision(
         self,
         item_id: str,
         item_kind: ItemKind,
@@ -327,26 +346,32 @@ class World:
         ignored: tuple[str, ...] = (),
     ) -> Decision:
         """Write the decision record of an item and remember the decision."""
-        rec = DecisionRecord(
-            date=self.today,
-            item=item_id,
-            item_kind=item_kind,
-            title=title,
-            body=body,
-            session=session_id,
-            outcome=outcome,
-            positions=MappingProxyType(pos),
-            bound=res.bound if res else (),
-            blockers=res.blockers if res else (),
-            may_accede=res.may_accede if res else (),
-            stood_aside=res.stood_aside if res else (),
-            cites=cites,
-            why=why,
-            sensitive_to=sensitive if self.tracing else (),
-            ignored_positions=ignored,
-        )
-        self.emit_all([rec])
-        dec = self.run.decisions[item_id] = Decision(rec, rec.bound)
+        fields: dict[str, Any] = {
+            "date": self.today,
+            "item": item_id,
+            "item_kind": item_kind,
+            "title": title,
+            "body": body,
+            "session": session_id,
+            "outcome": outcome,
+            "positions": MappingProxyType(pos),
+            "bound": res.bound if res else (),
+            "blockers": res.blockers if res else (),
+            "may_accede": res.may_accede if res else (),
+            "stood_aside": res.stood_aside if res else (),
+            "cites": cites,
+            "why": why,
+            "sensitive_to": sensitive,
+            "ignored_positions": ignored,
+        }
+        if not self.tracing:  # sweeps: the record is built only if someone asks for it
+            fields["sensitive_to"] = ()  # not computed without a trace
+            dec = Decision(outcome, fields["bound"], _fields=fields)
+        else:
+            rec = DecisionRecord(**fields)
+            self.trace_append(rec)
+            dec = Decision(outcome, rec.bound, rec)
+        self.run.decisions[item_id] = dec
         return dec
 
 

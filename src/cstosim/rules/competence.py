@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from cstosim.vocabulary import Body, ItemKind
 
-__all__ = ["CSC_ONLY", "Competence", "competence"]
+__all__ = ["COMPETENT", "CSC_ONLY", "Competence", "competence"]
 
 # item kind -> the provision that reserves it to the CSC, and what the item decides
 CSC_ONLY: dict[ItemKind, tuple[str, str]] = {
@@ -36,10 +36,13 @@ class Competence:
     why: str
 
 
+COMPETENT = Competence(True, (), "")
+
+
 def competence(body: Body, kind: ItemKind) -> Competence:
     """Whether ``body`` may decide an item of ``kind`` (design 2.3a; cst.6 and the Charter)."""
     if body == Body.CSC or kind not in CSC_ONLY:
-        return Competence(True, (), "")
+        return COMPETENT
     cite, what = CSC_ONLY[kind]
     return Competence(
         False,

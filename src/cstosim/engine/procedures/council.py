@@ -200,6 +200,8 @@ def session(w: World, ev: SessionSpec) -> Process:
 
 
 def _open(w: World, ev: SessionSpec) -> None:
+    if not w.tracing:
+        return
     w.emit(
         SessionRecord,
         id=ev.id,

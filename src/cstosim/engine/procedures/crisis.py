@@ -11,14 +11,13 @@ from cstosim.engine.plan import Context, EventSpec, PositionSpec, compile_positi
 from cstosim.engine.procedures.registry import register
 from cstosim.engine.records import (
     ConsultationRecord,
-    DecisionRecord,
     DeploymentRecord,
     ReportRecord,
     RequestRecord,
     SessionRecord,
     WithdrawalRecord,
 )
-from cstosim.engine.world import Decision, Mission, Process, Way, World
+from cstosim.engine.world import Mission, Process, Way, World
 from cstosim.errors import PlanError
 from cstosim.rules.article4 import Request, admissibility, consultation_article
 from cstosim.scenario import models as m
@@ -122,25 +121,19 @@ def crisis(w: World, ev: RequestSpec) -> Process:
         why=adm.why,
     )
     if not adm.admissible:
-        rec = DecisionRecord(
-            date=w.today,
-            item=ev.item,
-            item_kind=ItemKind.ASSISTANCE,
-            title=None,
-            body=ev.body,
-            session=None,
-            outcome=Outcome.INADMISSIBLE,
-            positions=MappingProxyType({}),
-            bound=(),
-            blockers=(),
-            may_accede=(),
-            stood_aside=(),
-            cites=adm.cites,
-            why=adm.why,
-            sensitive_to=(RuleKey.ARMED_ATTACK,) if flipped.admissible else (),
+        sens = (RuleKey.ARMED_ATTACK,) if flipped.admissible else ()
+        w.record_decision(
+            ev.item,
+            ItemKind.ASSISTANCE,
+            ev.body,
+            None,
+            None,
+            Outcome.INADMISSIBLE,
+            {},
+            adm.cites,
+            adm.why,
+            sensitive=sens,
         )
-        w.emit_all([rec])
-        w.run.decisions[ev.item] = Decision(rec, ())
         return
     w.emit(
         ConsultationRecord,
