@@ -23,6 +23,8 @@ from cstosim.history import ChairYear, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, Provision
 from cstosim.provisions import get as provision
 from cstosim.report.html import to_html
+from cstosim.report.plots import FORMATS as PLOT_SUFFIXES
+from cstosim.report.safe import clean
 from cstosim.report.text import render_chairs, render_provision, render_source
 from cstosim.report.trace import run_document, to_json, to_jsonl, to_text
 from cstosim.report.whatif import render_comparison, render_exploration, render_summary
@@ -43,6 +45,7 @@ __all__ = [
     "EXPLORE_KEYS",
     "FORMATS",
     "GRAPH_FORMATS",
+    "PLOT_SUFFIXES",
     "RULE_KEYS",
     "TODAYS_COUNCIL",
     "Provision",
@@ -50,6 +53,7 @@ __all__ = [
     "SweepError",
     "chairs",
     "check",
+    "clean",
     "compare",
     "explore_council",
     "graph",
@@ -273,14 +277,21 @@ def invariants_hold(result: Mapping[str, Any]) -> bool:
 
 
 def write_counterexamples(result: Mapping[str, Any], directory: str | Path) -> list[Path]:
-    """Write each counterexample of an exploration as a scenario file; the paths written."""
+    """Write each counterexample of an exploration as a scenario file; the paths written.
+
+    Each file is replaced whole (``cstosim.io``); raises ``cstosim.io.OutputError``."""
+    from cstosim import io as cio
+
     d = Path(directory)
-    d.mkdir(parents=True, exist_ok=True)
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise cio.OutputError(f"cannot write to {d}: {e.strerror or e}", path=d) from None
     paths = []
     for vi, v in enumerate(result["variants"]):
         for ci, sc in enumerate(v["counterexamples"]):
             p = d / f"counterexample-{vi}-{ci}.yaml"
-            p.write_text(yaml.safe_dump(sc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+            cio.write_text(p, yaml.safe_dump(sc, sort_keys=False, allow_unicode=True))
             paths.append(p)
     return paths
 

@@ -61,7 +61,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.pos.line}:{self.pos.col}: {self.message}"
+        file = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in self.file)
+        return f"{file}:{self.pos.line}:{self.pos.col}: {self.message}"
 
 
 class ScenarioError(CstosimError, ValueError):

@@ -146,8 +146,9 @@ class EngineMachine(RuleBasedStateMachine):
             "by": by,
             "threat": threat,
             "positions": pos,
-            "mission_days": 30,
         }
+        if threat in ("aggression", "armed_attack"):  # a force may be sent for these only
+            ev["mission_days"] = 30
         if against:
             ev["against"] = against
         self.events.append(ev)

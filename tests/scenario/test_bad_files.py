@@ -212,7 +212,9 @@ def test_several_mistakes_are_all_reported(tmp_path: Path, capsys: pytest.Captur
 def test_endless_input_is_refused(capsys: pytest.CaptureFixture) -> None:
     assert main(["validate", "/dev/zero"]) == 1
     err = capsys.readouterr().err
-    assert "/dev/zero:1:1: more than" in err and "Traceback" not in err
+    # a device is refused before anything is read from it, so it cannot run forever
+    assert "/dev/zero:1:1: is a character device, not a regular file" in err
+    assert "Traceback" not in err
 
 
 def test_rotation_order_without_an_order(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -8,12 +8,28 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Any, TextIO
 
+from cstosim import api
 from cstosim.cli.commands import CliError
 from cstosim.cli.parser import build_parser
 from cstosim.errors import CstosimError, ScenarioError
 
 __all__ = ["build_parser", "main"]
+
+
+class _Visible:
+    """A stream that shows control characters as ``\\uXXXX`` instead of sending them: what
+    goes to standard error quotes file names and arguments, which may hold any character."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(api.clean(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -22,6 +38,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:  # never fail on a terminal that is not UTF-8
             reconfigure(errors="backslashreplace")
+    stderr = sys.stderr
+    sys.stderr = _Visible(stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stderr = stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

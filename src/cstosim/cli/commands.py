@@ -8,9 +8,10 @@ import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from cstosim import api
+from cstosim import io as cio
 from cstosim.errors import (
     CstosimError,
     HistoryError,
@@ -86,23 +87,47 @@ def parse_sets(parser: argparse.ArgumentParser, sets: Sequence[str]) -> dict[str
     return out
 
 
-def _write(text: str, out: str | None) -> None:
-    """Write output to ``out`` (a file path) or to standard output."""
-    if out is None:
+def _io_failed(parser: argparse.ArgumentParser | None, e: cio.OutputError) -> NoReturn:
+    """An output the command must not write is a usage error (exit 2); one the system would
+    not let it write, or that another process holds, an error (exit 1)."""
+    if e.kind != "usage":
+        raise CliError(str(e)) from None
+    if parser is not None:
+        parser.error(str(e))
+    print(f"cstosim: {e}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def _check_paths(
+    args: argparse.Namespace,
+    outputs: dict[str, str | None],
+    inputs: dict[str, str | None] | None = None,
+) -> None:
+    """Before any work: refuse outputs that name an input, each other, or no regular file."""
+    try:
+        cio.check_distinct(outputs, inputs)
+    except cio.OutputError as e:
+        _io_failed(getattr(args, "parser", None), e)
+
+
+def _write(args: argparse.Namespace, text: str, out: str | None) -> None:
+    """Write output to ``out`` (a file, replaced whole) or to standard output (None or -)."""
+    if out is None or out == cio.STDIN:
         sys.stdout.write(text)
         return
     try:
-        Path(out).write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise CliError(f"cannot write {out}: {e.strerror or e}") from None
+        cio.write_text(out, text)
+    except cio.OutputError as e:
+        _io_failed(getattr(args, "parser", None), e)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run one scenario and print its trace."""
     overrides = parse_sets(args.parser, args.set)
+    _check_paths(args, {"--out": args.out}, {"FILE": args.file})
     run = api.simulate_scenario(api.plan(api.load(args.file), overrides=overrides, seed=args.seed))
     results = api.check(run)
-    _write(api.render(run, args.format, results), args.out)
+    _write(args, api.render(run, args.format, results), args.out)
     failed = [r for r in results if not r.ok]
     for r in failed:
         print(f"{args.file}: expectation failed: {r.expectation}", file=sys.stderr)
@@ -119,7 +144,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             bad += 1
             print(e, file=sys.stderr)
         else:
-            print(f"{path}: ok")
+            print(f"{api.clean(path)}: ok")
     return 1 if bad else 0
 
 
@@ -128,12 +153,14 @@ _SKIP_DIRS = frozenset({"node_modules", "site-packages", "cases", "__pycache__"}
 
 
 def scenario_files(paths: Sequence[str]) -> list[str]:
-    """The .yaml/.yml files named or found under ``paths``, sorted."""
+    """The .yaml/.yml files named or found under ``paths``, sorted. Under a folder, what is
+    not a regular file (a pipe, a device, a broken link) is skipped, saying so on stderr; a
+    path named outright is kept, for loading to report."""
     files: list[str] = []
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            files += sorted(
+        if p != cio.STDIN and path.is_dir():
+            found = sorted(
                 str(f)
                 for f in path.rglob("*")
                 if f.suffix in (".yaml", ".yml")
@@ -142,6 +169,11 @@ def scenario_files(paths: Sequence[str]) -> list[str]:
                     for part in f.relative_to(path).parts[:-1]
                 )
             )
+            for f in found:
+                if cio.is_regular(f):
+                    files.append(f)
+                elif not Path(f).is_dir():
+                    print(f"skipped {f}: not a regular file", file=sys.stderr)
         else:
             files.append(p)
     return files
@@ -167,27 +199,33 @@ def cmd_check(args: argparse.Namespace) -> int:
         note = f" ({skipped} written for other rules)" if skipped else ""
         if bad:
             failures += 1
-            print(f"FAIL {path}: {len(bad)} of {checked} expectations failed")
+            print(f"FAIL {api.clean(path)}: {len(bad)} of {checked} expectations failed")
             for r in bad:
                 print(f"     {r.describe()}")
         else:
-            print(f"ok   {path}: {checked} expectations hold{note}")
+            print(f"ok   {api.clean(path)}: {checked} expectations hold{note}")
     print(f"{len(files) - failures} of {len(files)} scenarios hold")
     return 1 if failures else 0
 
 
 def _plot(what: str, data: Any, path: str) -> None:
-    """Write a plot, turning a failure into a clear error."""
+    """Write a plot, turning a failure into a clear error (a path it must not write: exit 2)."""
     try:
         written = api.plot(what, data, path)
     except PlotError as e:
         raise CliError(str(e)) from None
+    except cio.OutputError as e:
+        if e.kind != "usage":
+            raise CliError(str(e)) from None
+        print(f"cstosim: --plot {e}", file=sys.stderr)
+        raise SystemExit(2) from None
     print(f"plot written: {written}", file=sys.stderr)
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
     """Print the bodies' organisational graph as DOT, Mermaid or SVG."""
-    _write(api.graph(args.format), args.out)
+    _check_paths(args, {"--out": args.out})
+    _write(args, api.graph(args.format), args.out)
     return 0
 
 
@@ -222,6 +260,18 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     plan = api.plan(sc, overrides=overrides, seed=args.seed)
     if args.resume and not args.out:
         args.parser.error("--resume needs --out (the file to continue)")
+    if args.out == cio.STDIN:
+        args.parser.error("--out -: sweep rows go to a file (it is locked and can be resumed)")
+    if args.scheduler and args.backend != "dask":
+        args.parser.error("--scheduler joins a Dask cluster; give --backend dask with it")
+    sidecar = args.out + ".meta.json" if args.out and args.out.lower().endswith(".csv") else None
+    _check_paths(
+        args,
+        {"--out": args.out, "--out's sidecar": sidecar, "--plot": args.plot},
+        {"FILE": args.file},
+    )
+    if args.plot and Path(args.plot).suffix.lower() not in api.PLOT_SUFFIXES:
+        args.parser.error(f"--plot {args.plot}: allowed: a .png or .svg file")
     try:
         summary = api.sweep_scenario(
             sc,
@@ -237,6 +287,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     except SweepError as e:
         hint = "; rerun with --resume to continue it" if e.resumable else ""
         raise CliError(e.message + hint) from None
+    except cio.OutputError as e:
+        _io_failed(getattr(args, "parser", None), e)
     if args.plot:
         _plot("sweep", summary.as_dict(), args.plot)
     sets = "".join(f" --set {shlex.quote(s)}" for s in args.set)
@@ -256,6 +308,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     if len(set(members)) != len(members):
         args.parser.error(f"--members names a member twice: {args.members}")
     overrides = parse_sets(args.parser, args.set)
+    _check_paths(args, {"--plot": args.plot})
     try:
         result = api.explore_council(members, overrides)
     except ValueError as e:
@@ -263,7 +316,10 @@ def cmd_explore(args: argparse.Namespace) -> int:
     if args.plot:
         _plot("explore", result, args.plot)
     if args.write_counterexamples:
-        written = api.write_counterexamples(result, args.write_counterexamples)
+        try:
+            written = api.write_counterexamples(result, args.write_counterexamples)
+        except cio.OutputError as e:
+            _io_failed(getattr(args, "parser", None), e)
         for path in written:
             print(f"counterexample written: {path}", file=sys.stderr)
     if args.format == "json":

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import networkx as nx
 
 from cstosim.bodies import BODIES, org_graph, relation_subgraph, relations
+from cstosim.report.safe import clean
+from cstosim.report.safe import esc as escape
 
 __all__ = ["to_dot", "to_mermaid", "to_svg"]
 
@@ -41,7 +41,7 @@ def to_dot() -> str:
             style, colour, text = _EDGE_STYLE[rel]
             lines.append(f'  {u} -> {v} [style={style}, color="{colour}", label="{text}"];')
     lines.append("}")
-    return "\n".join(lines) + "\n"
+    return clean("\n".join(lines) + "\n")
 
 
 def to_mermaid() -> str:
@@ -54,7 +54,7 @@ def to_mermaid() -> str:
     for u, v, rels in relations(g):
         for rel in rels:
             lines.append(f"  {u} {arrows[rel]}|{_EDGE_STYLE[rel][2]}| {v}")
-    return "\n".join(lines) + "\n"
+    return clean("\n".join(lines) + "\n")
 
 
 def to_svg() -> str:
@@ -119,7 +119,7 @@ def to_svg() -> str:
             f'font-family="sans-serif">{escape(text)}</text>'
         )
     out.append("</svg>")
-    return "\n".join(out) + "\n"
+    return clean("\n".join(out) + "\n")
 
 
 def _wrap(name: str, width: int = 26) -> list[str]:

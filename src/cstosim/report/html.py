@@ -1,14 +1,14 @@
 """A self-contained HTML report of a run, for projecting in class.
 
 Everything is inline (styles, the organisational graph as SVG); nothing is loaded from the
-network, and every piece of scenario text is escaped.
+network, and every piece of scenario text is escaped, with any control character shown as a
+visible \\uXXXX (``report.safe``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from html import escape
 
 from cstosim import __version__
 from cstosim.engine import ExpectResult, Run
@@ -28,6 +28,8 @@ from cstosim.engine.records import (
 from cstosim.members import STATES
 from cstosim.provisions import CATALOGUE
 from cstosim.report.graph import to_svg
+from cstosim.report.safe import clean
+from cstosim.report.safe import esc as escape
 from cstosim.vocabulary import Rule14
 
 __all__ = ["Readings", "to_html"]
@@ -258,7 +260,7 @@ def to_html(
     overrides = ", ".join(f"{k}={v}" for k, v in plan.overrides.items()) or "none"
     decisions = [r for r in run.trace if isinstance(r, DecisionRecord)]
     cards = "".join(_card(r, readings or {}) for r in decisions) or "<p>No item was decided.</p>"
-    return f"""<!DOCTYPE html>
+    return clean(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{_CSP}">
@@ -280,4 +282,4 @@ rules on {escape(plan.start.isoformat())}: {escape(rules_text)} - overrides: {es
 <footer>Made by cstosim {escape(__version__)}. Every outcome cites the provision that produced
 it; provisions are paraphrased in cstosim's own words (cstosim explain ID).</footer>
 </main></body></html>
-"""
+""")

@@ -35,13 +35,24 @@ def _check(path: str | Path) -> Path:
 
 
 def _save(fig: Any, path: Path) -> None:
+    """Draw into a temporary file beside ``path`` and rename it into place (``cstosim.io``):
+    a failure leaves an existing file whole. A path that must not be written (a link, a
+    device, a folder) raises ``cstosim.io.OutputError``; one that cannot, PlotError."""
+    from cstosim.io import OutputError, atomic_output
+
     try:
-        fig.savefig(
-            path,
-            dpi=130,
-            bbox_inches="tight",
-            metadata={"Date": None} if path.suffix.lower() == ".svg" else None,
-        )
+        with atomic_output(path) as fh:
+            fig.savefig(
+                fh,
+                format=path.suffix.lower().lstrip("."),
+                dpi=130,
+                bbox_inches="tight",
+                metadata={"Date": None} if path.suffix.lower() == ".svg" else None,
+            )
+    except OutputError as e:
+        if e.kind == "usage":
+            raise
+        raise PlotError(str(e)) from None
     except OSError as e:
         raise PlotError(f"cannot write {path}: {e.strerror or e}") from None
 

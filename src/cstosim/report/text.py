@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from cstosim.history import ChairYear
 from cstosim.members import STATES
 from cstosim.provisions import Provision
+from cstosim.report.safe import clean
 from cstosim.sources import Source
 
 __all__ = ["render_chairs", "render_provision", "render_source"]
@@ -59,7 +60,7 @@ def render_provision(p: Provision) -> str:
     lines += [_wrap(f"- {s.citation()}", "  ", "    ") for s in p.source_entries()]
     if p.related:
         lines += ["", f"  See also: {', '.join(p.related)}"]
-    return "\n".join(lines) + "\n"
+    return clean("\n".join(lines) + "\n")
 
 
 def render_chairs(rows: Sequence[ChairYear], office: str = "CSC chair on 1 July") -> str:
@@ -71,7 +72,7 @@ def render_chairs(rows: Sequence[ChairYear], office: str = "CSC chair on 1 July"
         out.append(f"{r.year:<6}{r.member:<8}{STATES[r.member].name_en:<14}{source:<12}{r.note}")
     if any(not r.confirmed for r in rows):
         out.append("(?) the record for that year is inferred or unconfirmed; see the note.")
-    return "\n".join(out) + "\n"
+    return clean("\n".join(out) + "\n")
 
 
 def render_source(s: Source) -> str:
@@ -79,4 +80,4 @@ def render_source(s: Source) -> str:
     lines = [f"{s.id} (a source)", _wrap(s.citation())]
     if s.note:
         lines.append(_wrap(f"Note: {s.note}"))
-    return "\n".join(lines) + "\n"
+    return clean("\n".join(lines) + "\n")

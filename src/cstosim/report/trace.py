@@ -28,6 +28,7 @@ from cstosim.engine.records import (
     plain,
 )
 from cstosim.report.console import terminal_width
+from cstosim.report.safe import clean, json_safe
 from cstosim.vocabulary import ItemKind, Outcome, Position
 
 __all__ = ["run_document", "to_json", "to_jsonl", "to_text"]
@@ -74,12 +75,12 @@ def _plain(d: dict[str, Any]) -> dict[str, Any]:
 
 def to_json(run: Run, expectations: Sequence[ExpectResult] = ()) -> str:
     """The run as one JSON document (design 5.3)."""
-    return json.dumps(run_document(run, expectations), ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(run_document(run, expectations), ensure_ascii=False)) + "\n"
 
 
 def to_jsonl(run: Run) -> str:
     """The trace as JSON Lines: one record per line (design 5.3)."""
-    return "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in run.trace)
+    return "".join(json_safe(json.dumps(r.to_json(), ensure_ascii=False)) + "\n" for r in run.trace)
 
 
 def _positions(pos: Mapping[str, Position]) -> str:
@@ -164,14 +165,16 @@ def to_text(run: Run, expectations: Sequence[ExpectResult] = (), width: int | No
     )
     rules = plan.rules_on(plan.start)
     console.print(
-        Text(plan.name, style="bold"),
+        Text(clean(plan.name), style="bold"),
         Text(f" {plan.start.isoformat()} to {plan.end.isoformat()}, seed {run.seed}"),
     )
     over = ", ".join(f"{k}={v}" for k, v in plan.overrides.items()) or "none (dated defaults)"
     console.print(
-        f"Rules on {plan.start.isoformat()}: rule14={rules.rule14}, "
-        f"limited_format={str(rules.limited_format).lower()}, "
-        f"rotation={rules.rotation}, quorum={rules.quorum or 'none'}; overrides: {over}",
+        clean(
+            f"Rules on {plan.start.isoformat()}: rule14={rules.rule14}, "
+            f"limited_format={str(rules.limited_format).lower()}, "
+            f"rotation={rules.rotation}, quorum={rules.quorum or 'none'}; overrides: {over}"
+        ),
         markup=False,
     )
     table = Table(show_lines=False, expand=True)
@@ -182,10 +185,18 @@ def to_text(run: Run, expectations: Sequence[ExpectResult] = (), width: int | No
     table.add_column("outcome", ratio=2, overflow="fold")
     table.add_column("why", ratio=6)
     for rec in run.trace:
-        table.add_row(*(c if isinstance(c, Text) else Text(c) for c in _row(rec)))
+        table.add_row(*(_cell(c) for c in _row(rec)))
     console.print(table)
     if expectations:
         console.print("Expectations:")
         for e in expectations:
-            console.print("  " + e.describe(), markup=False)
-    return buf.getvalue()
+            console.print("  " + clean(e.describe()), markup=False)
+    return clean(buf.getvalue())
+
+
+def _cell(c: str | Text) -> Text:
+    """A table cell with any control character shown as \\uXXXX (the width then is right)."""
+    if isinstance(c, Text):
+        plain = c.plain
+        return c if clean(plain) == plain else Text(clean(plain), style=c.style)
+    return Text(clean(c))

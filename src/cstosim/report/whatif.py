@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cstosim.report.console import terminal_width
+from cstosim.report.safe import clean
 
 __all__ = ["render_comparison", "render_exploration", "render_summary"]
 
@@ -26,22 +27,24 @@ def render_comparison(comparison: Any) -> str:
     con = _console(buf)
     con.print(
         Text(
-            f"{comparison.scenario}: {len(comparison.items)} items under "
-            f"{len(comparison.variants)} variants"
+            clean(
+                f"{comparison.scenario}: {len(comparison.items)} items under "
+                f"{len(comparison.variants)} variants"
+            )
         )
     )
     table = Table(expand=False)
     table.add_column("", no_wrap=True)
     table.add_column("item", overflow="fold")
     for v in comparison.variants:
-        table.add_column(v, overflow="fold")
+        table.add_column(Text(clean(v)), overflow="fold")
     for it in comparison.items:
         mark = "*" if it["differs"] else ""
         cells = []
         for outcome, blockers in zip(it["outcomes"], it["blockers"], strict=True):
             extra = f" ({' '.join(blockers)})" if blockers else ""
-            cells.append(Text(outcome + extra, style="bold" if it["differs"] else ""))
-        table.add_row(mark, Text(it["item"]), *cells)
+            cells.append(Text(clean(outcome + extra), style="bold" if it["differs"] else ""))
+        table.add_row(mark, Text(clean(it["item"])), *cells)
     con.print(table)
     n = len(comparison.differing)
     con.print(
@@ -51,7 +54,7 @@ def render_comparison(comparison: Any) -> str:
             else "No item's outcome turns on these variants."
         )
     )
-    return buf.getvalue()
+    return clean(buf.getvalue())
 
 
 def render_summary(summary: Any, repro: str) -> str:
@@ -67,8 +70,8 @@ def render_summary(summary: Any, repro: str) -> str:
         for outcome, st in per.items():
             lo, hi = st["ci95"]
             table.add_row(
-                Text(item),
-                Text(outcome),
+                Text(clean(item)),
+                Text(clean(outcome)),
                 f"{st['count']}",
                 f"{st['share']:.3f}",
                 f"{lo:.3f} - {hi:.3f}",
@@ -81,7 +84,7 @@ def render_summary(summary: Any, repro: str) -> str:
                 "0:\n  " + repro.format(seed=summary.first_seed)
             )
         )
-    return buf.getvalue()
+    return clean(buf.getvalue())
 
 
 def render_exploration(result: dict[str, Any]) -> str:
@@ -128,4 +131,4 @@ def render_exploration(result: dict[str, Any]) -> str:
             power,
         )
     con.print(table)
-    return buf.getvalue()
+    return clean(buf.getvalue())

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from cstosim.errors import Pos, Problem, ScenarioError
+from cstosim.io import STDIN, InputError, read_input
 from cstosim.scenario import models as m
 from cstosim.scenario.messages import KeyPath, data_path, describe, kind_of, suggest
 from cstosim.scenario.yamlpos import MAX_BYTES, Located, YamlError, load
@@ -81,6 +82,7 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
         out.append((("rules", "order"), False, "a member is listed twice; list each member once"))
 
     ids: dict[str, KeyPath] = {}
+    session_ids: set[str] = set()
     requests: set[str] = set()
     n_items = 0
     for i, ev in enumerate(sc.events):
@@ -93,6 +95,16 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
                 )
             )
         if isinstance(ev, m.Session):
+            if ev.id is not None:
+                if ev.id in session_ids:
+                    out.append(
+                        (
+                            ("events", i, "id"),
+                            False,
+                            f"session id {ev.id!r} is used twice; ids are unique",
+                        )
+                    )
+                session_ids.add(ev.id)
             for j, item in enumerate(ev.items):
                 n_items += 1
                 here: KeyPath = ("events", i, "items", j, "id")
@@ -220,35 +232,16 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
 
 
 def load_scenario(path: str | Path) -> tuple[m.Scenario, Located]:
-    """Read, parse and check a scenario file; raises ScenarioError."""
-    name = str(path)
-    p = Path(path)
+    """Read, parse and check a scenario file (``-``: standard input); raises ScenarioError.
+
+    Only a regular file is read, or standard input, at most MAX_BYTES of it and within
+    ``cstosim.io.STDIN_TIMEOUT`` seconds; a pipe, device or socket named as a file is refused.
+    """
+    name = "<stdin>" if str(path) == STDIN else str(path)
     try:
-        if p.is_dir():
-            raise ScenarioError([Problem(name, Pos(1, 1), "is a directory; give a .yaml file")])
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ScenarioError(
-                [
-                    Problem(
-                        name, Pos(1, 1), f"the file is {size} bytes; allowed: at most {MAX_BYTES}"
-                    )
-                ]
-            )
-        with p.open("rb") as fh:  # bounded: a device or pipe may never end
-            raw = fh.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            raise ScenarioError(
-                [
-                    Problem(
-                        name,
-                        Pos(1, 1),
-                        f"more than {MAX_BYTES} bytes; allowed: at most {MAX_BYTES}",
-                    )
-                ]
-            )
-    except OSError as e:
-        raise ScenarioError([Problem(name, Pos(1, 1), f"cannot read: {e.strerror or e}")]) from None
+        raw = read_input(path, limit=MAX_BYTES)
+    except InputError as e:
+        raise ScenarioError([Problem(name, Pos(1, 1), e.reason)]) from None
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise ScenarioError(

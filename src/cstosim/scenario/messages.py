@@ -1,10 +1,14 @@
 """Messages for scenario mistakes: where a pydantic error lies in the file, and what to say.
 
-Each message says what is wrong and what is allowed, in the words of a scenario author.
+Each message says what is wrong and what is allowed, in the words of a scenario author: a
+value is shown as the file would write it (``nothing (null)``, ``true``, a number with all its
+digits, a date as YYYY-MM-DD), never as a Python repr, and text with anything that is not
+printable ASCII as \\uXXXX, so that a Cyrillic look-alike does not print like a Latin code.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any
 
@@ -12,6 +16,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from cstosim.scenario import models as m
+from cstosim.scenario.yamlpos import non_latin, shown
 from cstosim.vocabulary import EventType
 
 __all__ = ["KeyPath", "data_path", "describe", "kind_of", "suggest"]
@@ -81,7 +86,7 @@ def suggest(word: str, allowed: list[str]) -> str:
     if len(allowed) > MAX_SUGGEST:
         return ""
     close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return f" (did you mean {shown(close[0])}?)" if close else ""
 
 
 def describe(err: ErrorDetails, data: Any, path: KeyPath) -> str:
@@ -94,26 +99,29 @@ def describe(err: ErrorDetails, data: Any, path: KeyPath) -> str:
         model = _model_at(path[:-1], data)
         allowed = _keys_of(model) if model else []
         where = "" if model is None else f" in {_label(model, path[:-1])}"
+        said = f"unknown key {shown(str(key))}{non_latin(str(key))}"
         return (
-            f"unknown key {key!r}{where}{suggest(str(key), allowed)}; allowed: "
-            + ", ".join(allowed)
+            f"{said}{where}{suggest(str(key), allowed)}; allowed: " + ", ".join(allowed)
             if allowed
-            else f"unknown key {key!r}"
+            else said
         )
     if kind == "missing":
         key = path[-1]
         model = _model_at(path[:-1], data)
         label = _label(model, path[:-1]) if model else "this mapping"
-        return f"missing required key {key!r}: {label} needs it"
+        return f"missing required key {shown(str(key))}: {label} needs it"
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         types = ", ".join(_EVENT_TYPES)
         if kind == "union_tag_not_found":
             return f"an event needs 'type'; allowed: {types}"
-        tag = str(ctx.get("tag"))
-        return f"unknown event type {tag!r}{suggest(tag, _EVENT_TYPES)}; allowed: {types}"
+        tag = value.get("type") if isinstance(value, dict) else ctx.get("tag")
+        return (
+            f"unknown event type {shown(tag)}{_note(tag)}{suggest(str(tag), _EVENT_TYPES)}; "
+            f"allowed: {types}"
+        )
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "")
-        return f"{value!r} is not allowed here; allowed: {expected}"
+        return f"{shown(value)} is not allowed here{_note(value)}; allowed: {expected}"
     if kind in (
         "date_type",
         "date_parsing",
@@ -122,21 +130,31 @@ def describe(err: ErrorDetails, data: Any, path: KeyPath) -> str:
     ):
         if hasattr(value, "hour"):
             return f"{value.isoformat(sep=' ')} has a time of day; dates are written YYYY-MM-DD"
-        return f"{value!r} is not a date; dates are written YYYY-MM-DD"
+        return f"{_as_read(value)} is not a date; dates are written YYYY-MM-DD"
     if kind == "bool_type":
-        return f"{value!r} is not true or false; allowed: true, false"
+        return f"{_as_read(value)} is not true or false; allowed: true, false"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{value!r} is not a whole number; allowed: a whole number"
-    if kind in ("float_type", "float_parsing"):
-        return f"{value!r} is not a number; allowed: a number"
+        return f"{_as_read(value)} is not a whole number; allowed: a whole number"
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        return f"{_as_read(value)} is not a number; allowed: a number"
     if kind in ("string_type",):
-        return f"{value!r} is not text; allowed: text"
+        if value is None or isinstance(value, list | dict):
+            return f"{kind_of(value)} where text was expected; allowed: text"
+        return (
+            f"{shown(value)} was read as {kind_of(value)}, not text; "
+            "put it in quotes if you mean text"
+        )
     if kind == "string_pattern_mismatch":
         if path and path[-1] in ("host", "from"):
-            return f"{value!r} is not a state code; allowed: three capital letters such as RUS"
-        return f"{value!r} is not a valid id; allowed: letters, digits and _ . : -"
+            return (
+                f"{shown(value)} is not a state code{_note(value)}; "
+                "allowed: three capital letters such as RUS"
+            )
+        return (
+            f"{shown(value)} is not a valid id{_note(value)}; allowed: letters, digits and _ . : -"
+        )
     if kind in ("list_type",):
-        return f"expected a list such as [ARM, BLR], not {type(value).__name__}"
+        return f"expected a list such as [ARM, BLR], not {kind_of(value)}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping of keys to values, not {kind_of(value)}"
     if kind in ("too_long",):
@@ -147,7 +165,7 @@ def describe(err: ErrorDetails, data: Any, path: KeyPath) -> str:
         return f"too long; allowed: at most {ctx.get('max_length')} characters"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bounds = err["msg"].lower().replace("input should be", "allowed:")
-        return f"{value!r} is out of range; {bounds}"
+        return f"{shown(value)} is out of range; {bounds}"
     msg = err["msg"]
     return msg.removeprefix("Value error, ")
 
@@ -169,10 +187,29 @@ def kind_of(value: Any) -> str:
     """How to name the kind of a value a file gave: 'a list', 'text', 'nothing (null)'..."""
     if value is None:
         return "nothing (null)"
+    if isinstance(value, dt.datetime):
+        return "a date and time"
+    if isinstance(value, dt.date):
+        return "a date"
     return {
         list: "a list",
+        dict: "a mapping",
         str: "text",
         int: "a number",
         float: "a number",
         bool: "true/false",
-    }.get(type(value), type(value).__name__)
+    }.get(type(value), f"a {type(value).__name__}")
+
+
+def _as_read(value: Any) -> str:
+    """A value shown, with how YAML read it when that is not text: "2022 (a number)"."""
+    if isinstance(value, str) or value is None:
+        return shown(value) + _note(value)
+    if isinstance(value, list | dict):
+        return kind_of(value)
+    return f"{shown(value)} ({kind_of(value)})"
+
+
+def _note(value: Any) -> str:
+    """' (it has non-Latin letters)' for text with letters outside ASCII."""
+    return non_latin(value) if isinstance(value, str) else ""

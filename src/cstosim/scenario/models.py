@@ -27,7 +27,14 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from cstosim.members import STATES
-from cstosim.scenario.yamlpos import Located
+from cstosim.scenario.yamlpos import (
+    CONTROL,
+    CONTROL_ONE_LINE,
+    Located,
+    control_message,
+    non_latin,
+    shown,
+)
 from cstosim.vocabulary import (
     AGENDA_ITEM_KINDS,
     FREEZE_POSITIONS,
@@ -77,8 +84,12 @@ def _one_of(values: tuple[E, ...]) -> Any:
             return texts[value]
         raise PydanticCustomError(
             "choice",
-            "{value} is not allowed here; allowed: {allowed}",
-            {"value": repr(value), "allowed": allowed},
+            "{value} is not allowed here{note}; allowed: {allowed}",
+            {
+                "value": shown(value),
+                "note": non_latin(value) if isinstance(value, str) else "",
+                "allowed": allowed,
+            },
         )
 
     schema = {"type": "string", "enum": list(texts)}
@@ -115,10 +126,26 @@ def _known_member(code: str) -> str:
     if code not in STATES:
         raise PydanticCustomError(
             "member",
-            "{code} is not a known member code; allowed: {allowed}",
-            {"code": repr(code), "allowed": KNOWN},
+            "{code} is not a known member code{note}; allowed: {allowed}",
+            {"code": shown(code), "note": non_latin(code), "allowed": KNOWN},
         )
     return code
+
+
+def _text(value: str) -> str:
+    """Text that may run over several lines: no control characters but tab and line feed."""
+    bad = CONTROL.search(value)
+    if bad:
+        raise PydanticCustomError("control", "{message}", {"message": control_message(bad[0])})
+    return value
+
+
+def _one_line(value: str) -> str:
+    """Text on one line: no control characters at all, tab and line feed included."""
+    bad = CONTROL_ONE_LINE.search(value)
+    if bad:
+        raise PydanticCustomError("control", "{message}", {"message": control_message(bad[0])})
+    return value
 
 
 def _position_spec(value: Any) -> Any:
@@ -127,20 +154,23 @@ def _position_spec(value: Any) -> Any:
         if value not in POSITIONS:
             raise PydanticCustomError(
                 "position",
-                "{value} is not a position; allowed: {allowed}",
-                {"value": repr(value), "allowed": ", ".join(POSITIONS)},
+                "{value} is not a position{note}; allowed: {allowed}",
+                {"value": shown(value), "note": non_latin(value), "allowed": ", ".join(POSITIONS)},
             )
         return POSITIONS[value]
     if isinstance(value, dict):
         if not value:
             raise PydanticCustomError("position", "an empty mapping of probabilities", {})
-        total = 0.0
         for k, p in value.items():
             if k not in POSITIONS:
                 raise PydanticCustomError(
                     "position",
-                    "{value} is not a position; allowed: {allowed}",
-                    {"value": repr(k), "allowed": ", ".join(POSITIONS)},
+                    "{value} is not a position{note}; allowed: {allowed}",
+                    {
+                        "value": shown(k),
+                        "note": non_latin(k) if isinstance(k, str) else "",
+                        "allowed": ", ".join(POSITIONS),
+                    },
                 )
             if (
                 isinstance(p, bool)
@@ -151,14 +181,14 @@ def _position_spec(value: Any) -> Any:
                 raise PydanticCustomError(
                     "probability",
                     "probability of {k} is {p}; allowed: a number from 0 to 1",
-                    {"k": k, "p": repr(p)},
+                    {"k": k, "p": shown(p)},
                 )
-            total += p
+        total = math.fsum(value.values())
         if not math.isclose(total, 1.0, abs_tol=1e-9):
             raise PydanticCustomError(
                 "probability",
                 "probabilities sum to {total}; they must sum to 1",
-                {"total": f"{total:g}"},
+                {"total": f"{total:.15g}"},
             )
         return {pos: float(value[text]) for text, pos in POSITIONS.items() if text in value}
     raise PydanticCustomError(
@@ -197,7 +227,10 @@ Positions = Annotated[
     ),
 ]
 Id = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")]
-Text = Annotated[str, Field(max_length=20_000)]
+# Text over several lines (description, note) and on one line (name, title): no control
+# characters, which a terminal or a browser would act on.
+Text = Annotated[str, Field(max_length=20_000), AfterValidator(_text)]
+OneLine = Annotated[str, Field(max_length=20_000), AfterValidator(_one_line)]
 
 
 class _Strict(BaseModel):
@@ -236,7 +269,7 @@ class Item(_Strict):
 
     id: Id
     kind: AgendaKind = ItemKind.DECISION
-    title: Text | None = None
+    title: OneLine | None = None
     positions: Positions = {}
     member: MemberCode | None = None
     from_: dt.date | None = Field(default=None, alias="from")
@@ -263,6 +296,17 @@ class Item(_Strict):
             raise ValueError("'procedural: true' is for items of kind 'decision' at a meeting")
         if self.kind == ItemKind.AGREEMENT and self.procedure != Procedure.MEETING:
             raise ValueError("an agreement is signed at a meeting; allowed: procedure: meeting")
+        for key, value, kinds in (
+            ("member", self.member, needs_member),
+            ("from", self.from_, (ItemKind.CHAIR, ItemKind.ADMISSION)),
+            ("replaces_next_handover", self.replaces_next_handover or None, (ItemKind.CHAIR,)),
+            ("mission", self.mission, (ItemKind.END_MISSION,)),
+        ):
+            if value is not None and self.kind not in kinds:
+                raise ValueError(
+                    f"'{key}' means nothing for an item of kind '{self.kind}'; allowed for "
+                    + " and ".join(f"'{k}'" for k in kinds)
+                )
         return self
 
 
@@ -301,6 +345,27 @@ class RequestAssistance(_Event):
     videoconference: StrictBool = False
     body: BodyField = Body.CSC
     no_decision: StrictBool = False
+
+    @model_validator(mode="after")
+    def _fields_for_threat(self) -> RequestAssistance:
+        if self.threat in (Threat.THREAT, Threat.INTERNAL_UNREST):
+            given = [
+                k
+                for k, v in (
+                    ("contingents", self.contingents),
+                    ("contributors", self.contributors),
+                    ("troops", self.troops),
+                    ("mission_days", self.mission_days),
+                    ("withdrawal_days", self.withdrawal_days or None),
+                )
+                if v is not None
+            ]
+            if given:
+                raise ValueError(
+                    f"{', '.join(given)} mean nothing for a request on a '{self.threat}': no "
+                    "force is sent for it; allowed with threat aggression or armed_attack"
+                )
+        return self
 
     @property
     def item_id(self) -> str:
@@ -398,7 +463,7 @@ class Scenario(_Strict):
 
     _origin: tuple[str, Located] | None = PrivateAttr(default=None)
 
-    name: Annotated[str, Field(min_length=1, max_length=500)]
+    name: Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_one_line)]
     description: Text = ""
     start: dt.date
     end: dt.date

@@ -8,20 +8,30 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from cstosim import __version__
 from cstosim.engine import Plan
 from cstosim.errors import SweepError
+from cstosim.io import (
+    MAX_LINE,
+    InputError,
+    LockedFile,
+    OutputError,
+    check_output,
+    open_locked,
+    read_input,
+    write_text,
+)
 
 __all__ = ["RowWriter", "sweep_header"]
 
 Row = dict[str, Any]
+MAX_HEADER = 16 * MAX_LINE  # the header line and sidecar hold the resolved scenario
 
 
 def sweep_header(plan: Plan, settings: dict[str, Any], resolved: dict[str, Any]) -> dict[str, Any]:
@@ -42,7 +52,12 @@ def _fingerprint(header: dict[str, Any]) -> tuple[Any, ...]:
 
 
 class RowWriter:
-    """Appends rows to a JSONL or CSV file; knows how to resume one."""
+    """Appends rows to a JSONL or CSV file under an exclusive lock; knows how to resume one.
+
+    ``acquire`` opens and locks the file (creating it if missing), ``existing`` reads back its
+    complete rows, ``open`` starts writing, ``finish`` closes. The file is never replaced and
+    never removed unless this writer created it.
+    """
 
     def __init__(self, path: Path, header: dict[str, Any], items: list[str]) -> None:
         self.path = path
@@ -50,7 +65,30 @@ class RowWriter:
         self.meta = path.with_name(path.name + ".meta.json") if self.csv else None
         self.header = header
         self.items = items
-        self.fh: io.TextIOBase | None = None
+        self.file: LockedFile | None = None
+        self.fh: IO[bytes] | None = None
+        self.fresh = False  # the file was empty when writing began
+        self.meta_created = False
+
+    def acquire(self) -> None:
+        """Open and lock the file, creating it (and its folder) if missing; raises OutputError
+        (not a regular file, held by another process, cannot be created)."""
+        check_output(self.path)
+        if self.meta is not None:
+            check_output(self.meta)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise OutputError(
+                f"cannot write {self.path}: {e.strerror or e}", path=self.path
+            ) from None
+        self.file = open_locked(self.path)
+        self.fresh = self.file.size() == 0
+
+    def has_rows(self) -> bool:
+        """Whether the file holds anything yet."""
+        assert self.file is not None
+        return self.file.size() > 0
 
     def existing(self) -> Iterator[dict[str, Any]]:
         """The complete rows already in the file, in order; trims a torn last line."""
@@ -64,48 +102,64 @@ class RowWriter:
                 "by cstosim sweep"
             ) from None
 
+    def _line(self, fh: IO[bytes], number: int, limit: int) -> bytes:
+        raw = fh.readline(limit + 1)
+        if len(raw) > limit:
+            raise SweepError(
+                f"cannot resume {self.path}: line {number} is longer than {limit} bytes; "
+                "allowed: a file written by cstosim sweep"
+            )
+        return raw
+
     def _existing(self) -> Iterator[dict[str, Any]]:
-        if not self.path.exists():
+        assert self.file is not None
+        if self.file.size() == 0:
             return
-        if self.path.is_dir():
-            raise SweepError(f"cannot resume {self.path}: it is a directory")
         if self.csv:
             assert self.meta is not None
-            if not self.meta.exists():
+            if not os.path.lexists(self.meta):
                 raise SweepError(f"cannot resume {self.path}: its sidecar {self.meta} is missing")
-            old = json.loads(self.meta.read_text(encoding="utf-8"))
-            self._check_same(old)
+            try:
+                text = read_input(self.meta, limit=MAX_HEADER).decode("utf-8")
+            except InputError as e:
+                raise SweepError(
+                    f"cannot resume {self.path}: its sidecar {e}; allowed: the sidecar "
+                    "written by cstosim sweep"
+                ) from None
+            self._check_same(json.loads(text))
         good_bytes = 0
         expected = 0
-        with self.path.open("rb") as fh:
-            first = True
-            for raw in fh:
-                if not raw.endswith(b"\n"):
-                    break  # a torn last line: redo it
-                line = raw.decode("utf-8", "replace").rstrip("\r\n")
-                if first:
-                    first = False
-                    if self.csv:
-                        if line.split(",") != ["sample", "seed", *self.items]:
-                            raise SweepError(f"cannot resume {self.path}: other columns")
-                    else:
-                        try:
-                            self._check_same(json.loads(line))
-                        except json.JSONDecodeError:
-                            raise SweepError(f"cannot resume {self.path}: no header") from None
-                    good_bytes += len(raw)
-                    continue
-                try:
-                    row = self._parse(line)
-                except (ValueError, KeyError, IndexError):
-                    break
-                if row["sample"] != expected:
-                    break
-                expected += 1
+        fh = self.file.fh
+        fh.seek(0)
+        number = 0
+        while True:
+            number += 1
+            raw = self._line(fh, number, MAX_HEADER if number == 1 else MAX_LINE)
+            if not raw.endswith(b"\n"):
+                break  # the end, or a torn last line: redo it
+            line = raw.decode("utf-8", "replace").rstrip("\r\n")
+            if number == 1:
+                if self.csv:
+                    if line.split(",") != ["sample", "seed", *self.items]:
+                        raise SweepError(f"cannot resume {self.path}: other columns")
+                else:
+                    try:
+                        self._check_same(json.loads(line))
+                    except json.JSONDecodeError:
+                        raise SweepError(f"cannot resume {self.path}: no header") from None
                 good_bytes += len(raw)
-                yield row
-        with self.path.open("r+b") as fh:
-            fh.truncate(good_bytes)
+                continue
+            try:
+                row = self._parse(line)
+            except (ValueError, KeyError, IndexError):
+                break
+            if row["sample"] != expected:
+                break
+            expected += 1
+            good_bytes += len(raw)
+            yield row
+        fh.truncate(good_bytes)
+        fh.seek(good_bytes)
 
     def _check_same(self, old: Any) -> None:
         if not isinstance(old, dict) or "cstosim_sweep" not in old:
@@ -140,47 +194,69 @@ class RowWriter:
         return {"sample": int(cells[0]), "seed": int(cells[1]), "outcomes": outcomes}
 
     def open(self, append: bool) -> None:
-        """Open for writing; a new file gets its header (and sidecar)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fresh = not (append and self.path.exists() and self.path.stat().st_size > 0)
-        self.fh = self.path.open("w" if fresh else "a", encoding="utf-8", newline="")
-        if fresh:
+        """Start writing after the rows kept; an empty file gets its header (and sidecar).
+        Raises OutputError if that cannot be written."""
+        assert self.file is not None
+        self.fh = self.file.fh
+        self.fh.seek(0, os.SEEK_END)
+        self.fresh = not (append and self.fh.tell() > 0)
+        if not self.fresh:
+            return
+        try:
+            self.fh.seek(0)
+            self.fh.truncate(0)
             if self.csv:
                 assert self.meta is not None
-                self.meta.write_text(
-                    json.dumps(self.header, ensure_ascii=False) + "\n", encoding="utf-8"
-                )
-                self.fh.write(",".join(["sample", "seed", *self.items]) + "\n")
+                self.meta_created = not os.path.lexists(self.meta)
+                write_text(self.meta, json.dumps(self.header, ensure_ascii=False) + "\n")
+                self._put(",".join(["sample", "seed", *self.items]) + "\n")
             else:
-                self.fh.write(json.dumps(self.header, ensure_ascii=False) + "\n")
+                self._put(json.dumps(self.header, ensure_ascii=False) + "\n")
             self.fh.flush()
+        except OSError as e:
+            if isinstance(e, OutputError):
+                raise
+            raise OutputError(
+                f"cannot write {self.path}: {e.strerror or e}", path=self.path
+            ) from None
+
+    def _put(self, text: str) -> None:
+        assert self.fh is not None
+        self.fh.write(text.encode("utf-8"))
 
     def write(self, row: dict[str, Any]) -> None:
         """Write one row."""
-        assert self.fh is not None
         if self.csv:
             cells = [str(row["sample"]), str(row["seed"])]
             cells += [row["outcomes"].get(it, "") for it in self.items]
-            self.fh.write(",".join(cells) + "\n")
+            self._put(",".join(cells) + "\n")
         else:
-            self.fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self._put(json.dumps(row, ensure_ascii=False) + "\n")
 
     def flush(self) -> None:
         """Flush to the operating system so a kill loses at most the rows being written."""
         assert self.fh is not None
         self.fh.flush()
 
-    def discard(self) -> None:
-        """Remove the file (and sidecar) this writer created."""
-        for p in (self.path, self.meta):
-            if p is not None:
-                with contextlib.suppress(OSError):
-                    p.unlink()
-
-    def close(self) -> None:
-        """Flush and close."""
-        if self.fh is not None:
-            self.fh.flush()
-            os.fsync(self.fh.fileno())
-            self.fh.close()
-            self.fh = None
+    def finish(self, *, keep: bool = True) -> None:
+        """Close (releasing the lock). With ``keep`` false, undo a start that wrote no row: a
+        file (and sidecar) this writer created is removed, a file that was empty is emptied
+        again; a file that held rows before is left as it is."""
+        if self.file is None:
+            return
+        file, self.file, self.fh = self.file, None, None
+        if keep or not self.fresh:
+            with contextlib.suppress(OSError):
+                file.close()
+            return
+        if file.created:
+            file.discard()
+        else:  # it was empty before this run: leave it empty
+            with contextlib.suppress(OSError):
+                file.fh.seek(0)
+                file.fh.truncate(0)
+            with contextlib.suppress(OSError):
+                file.close()
+        if self.meta is not None and self.meta_created:
+            with contextlib.suppress(OSError):
+                self.meta.unlink()

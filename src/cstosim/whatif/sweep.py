@@ -9,7 +9,6 @@ an interrupted sweep from its output file: a torn last line is dropped and redon
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import math
 from collections.abc import Callable, Iterator
@@ -152,6 +151,8 @@ def sweep(
 
     With ``out``, rows stream to a JSONL or CSV file (by extension) after a header; ``resume``
     continues from what the file already holds. ``on_row`` sees each row as it is written.
+    The file is locked for the whole run and never replaced; an ``out`` that is not a regular
+    file, or that another process is writing, raises ``cstosim.io.OutputError``.
     """
     if samples < 0:
         raise SweepError("the number of samples must not be negative")
@@ -170,24 +171,25 @@ def sweep(
     header = sweep_header(plan, settings, resolved or {})
     writer = None
     first = 0
-    fresh = not (resume and out is not None and Path(out).exists())
     if out is not None:
         writer = RowWriter(Path(out), header, items or [])
-        if resume:
-            for row in writer.existing():
-                summary.add(row)
-            first = summary.samples
-            if first > samples:
-                raise SweepError(
-                    f"{out} already holds {first} samples, more than the {samples} asked for; "
-                    f"allowed: {first} samples or more"
-                )
-        elif Path(out).exists() and Path(out).stat().st_size > 0:
-            raise SweepError(f"{out} exists (remove it to start again)", resumable=True)
+        writer.acquire()  # locked until the end: a second writer is refused
         try:
+            if resume:
+                for row in writer.existing():
+                    summary.add(row)
+                first = summary.samples
+                if first > samples:
+                    raise SweepError(
+                        f"{out} already holds {first} samples, more than the {samples} asked "
+                        f"for; allowed: {first} samples or more"
+                    )
+            elif writer.has_rows():
+                raise SweepError(f"{out} exists (remove it to start again)", resumable=True)
             writer.open(append=resume)
-        except OSError as e:
-            raise SweepError(f"cannot write {out}: {e.strerror or e}") from None
+        except BaseException:
+            writer.finish(keep=False)
+            raise
     if chunk is None:
         # enough chunks to keep every worker busy, few enough that task overhead stays small
         chunk = max(CHUNK, min(MAX_CHUNK, (samples - first) // (workers * 32) or CHUNK))
@@ -235,8 +237,6 @@ def sweep(
                 on_row(row)
     finally:
         if writer is not None:
-            with contextlib.suppress(OSError):
-                writer.close()
-            if fresh and wrote == 0 and summary.samples < samples:
-                writer.discard()  # nothing but a header: leave no file to trip a resume
+            # nothing but a header after a failure: leave no file to trip a resume
+            writer.finish(keep=wrote > 0 or summary.samples >= samples)
     return summary
