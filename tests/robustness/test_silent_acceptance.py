@@ -82,3 +82,43 @@ def test_paths_are_printed_without_control_characters(tmp_path: Path, cli: Cli) 
     f.write_text(HEAD.replace("events:\n", ""), encoding="utf-8")
     p = cli("validate", str(f))
     assert p.returncode == 0 and "\x1b" not in p.stdout and "\\u001b" in p.stdout
+
+
+def test_write_counterexamples_to_a_file_path_is_a_clear_error(tmp_path: Path, cli: Cli) -> None:
+    f = tmp_path / "not-a-folder"
+    f.write_text("keep me", encoding="utf-8")
+    p = cli("explore", "--members", "ARM,BLR", "--write-counterexamples", str(f))
+    assert p.returncode in (1, 2) and "Traceback" not in p.stderr and str(f) in p.stderr
+    assert f.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_requester_cannot_send_forces_to_itself(tmp_path: Path, cli: Cli) -> None:
+    body = (
+        "  - {date: 2023-02-01, type: request_assistance, by: KAZ, threat: aggression, "
+        "contributors: [KAZ, RUS]}\n"
+    )
+    p = cli("validate", write(tmp_path, body))
+    assert p.returncode == 1 and ":5:" in p.stderr and "cannot send forces to itself" in p.stderr
+
+
+def test_contributors_that_are_not_sent_are_noted(tmp_path: Path, cli: Cli) -> None:
+    body = (
+        "  - {date: 2023-02-01, type: request_assistance, by: KAZ, threat: aggression, "
+        "contributors: [RUS, TJK], positions: {TJK: absent}}\n"
+    )
+    p = cli("run", write(tmp_path, body), "--format", "jsonl", "--set", "rule14=no_objection")
+    assert p.returncode == 0, p.stderr
+    assert "TJK named to contribute but not sent" in p.stdout
+
+
+def test_an_order_rotation_names_only_what_the_order_lists(tmp_path: Path, cli: Cli) -> None:
+    text = (
+        "name: t\nstart: 2030-06-01\nend: 2031-06-30\nrules: {rotation: order, order: [RUS]}\n"
+        "members: [ARM, BLR, RUS]\nchair: RUS\n"
+    )
+    f = tmp_path / "o.yaml"
+    f.write_text(text, encoding="utf-8")
+    p = cli("run", str(f), "--format", "jsonl")
+    assert p.returncode == 0, p.stderr
+    assert "in the order the scenario gives" not in p.stdout
+    assert "the scenario's order does not list ARM" in p.stdout
