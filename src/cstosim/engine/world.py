@@ -57,14 +57,15 @@ class Decision:
     outcome: Outcome
     bound: tuple[str, ...]
     _record: DecisionRecord | None = None
-    _fields: dict[str, Any] | None = None
+    _fields: tuple[Any, ...] | None = None
 
     @property
     def record(self) -> DecisionRecord:
-        """The decision record (built on first use in a run without a trace)."""
+        """The decision record (built on first use in a run without a trace, where
+        ``sensitive_to`` is not computed and stays empty)."""
         if self._record is None:
             assert self._fields is not None
-            self._record = DecisionRecord(**self._fields)
+            self._record = _decision_record(*self._fields)
             self._fields = None
         return self._record
 
@@ -271,7 +272,8 @@ class World:
     ) -> Decision:
         """Decide one item by the rule its kind and way call for (consensus by default, design
         2.1; 2.3b for the others), record it and remember the decision."""
-        rules = self.plan.rules_on(self.today)
+        today = self.today
+        rules = self.plan.rules_on(today)
         allowed = competence(body, item_kind) if body != Body.CSC else COMPETENT
         if not allowed.competent or way.no_decision:
             outcome = Outcome.INADMISSIBLE if not allowed.competent else Outcome.NO_DECISION
@@ -286,12 +288,12 @@ class World:
                 item_id, item_kind, body, session_id, title, outcome, {}, cites, why
             )
         pos, ignored = self.positions_for(given)
-        if item_kind == ItemKind.BASING and self.today < BASES_FROM:
+        if item_kind == ItemKind.BASING and today < BASES_FROM:
             why_prefix += (
                 "The 2011 protocol on foreign bases was not yet in force (it is from "
                 f"{BASES_FROM.isoformat()}), so the question is decided by consensus - "
             )
-        rule = _rule_for(item_kind, way, self.today)
+        rule = _rule_for(item_kind, way, today)
         if rule is None:  # consensus: the hot path of sweeps, remembered
             res, sens = _decided(
                 pos, rules.rule14, rules.limited_format, rules.quorum, self.tracing
@@ -304,10 +306,17 @@ class World:
                 if self.tracing
                 else ()
             )
-        cites, why = res.cites, res.why
-        if extra_cites or why_prefix:
-            cites = (*extra_cites, *(c for c in res.cites if c not in extra_cites))
-            why = why_prefix + (why[0].lower() + why[1:] if why_prefix else why)
+        if not self.tracing:  # sweeps: keep the outcome; build the record only if asked for
+            dec = self.run.decisions[item_id] = Decision(
+                res.outcome,
+                res.bound,
+                _fields=(
+                    *(today, item_id, item_kind, title, body, session_id, res.outcome, pos),
+                    *(res, *_cited(res, extra_cites, why_prefix), ignored),
+                ),
+            )
+            return dec
+        cites, why = _cited(res, extra_cites, why_prefix)
         dec = self.record_decision(
             item_id,
             item_kind,
@@ -346,33 +355,93 @@ class World:
         ignored: tuple[str, ...] = (),
     ) -> Decision:
         """Write the decision record of an item and remember the decision."""
-        fields: dict[str, Any] = {
-            "date": self.today,
-            "item": item_id,
-            "item_kind": item_kind,
-            "title": title,
-            "body": body,
-            "session": session_id,
-            "outcome": outcome,
-            "positions": MappingProxyType(pos),
-            "bound": res.bound if res else (),
-            "blockers": res.blockers if res else (),
-            "may_accede": res.may_accede if res else (),
-            "stood_aside": res.stood_aside if res else (),
-            "cites": cites,
-            "why": why,
-            "sensitive_to": sensitive,
-            "ignored_positions": ignored,
-        }
+        bound = res.bound if res else ()
         if not self.tracing:  # sweeps: the record is built only if someone asks for it
-            fields["sensitive_to"] = ()  # not computed without a trace
-            dec = Decision(outcome, fields["bound"], _fields=fields)
+            dec = Decision(
+                outcome,
+                bound,
+                _fields=(
+                    self.today,
+                    item_id,
+                    item_kind,
+                    title,
+                    body,
+                    session_id,
+                    outcome,
+                    pos,
+                    res,
+                    cites,
+                    why,
+                    ignored,
+                ),
+            )
         else:
-            rec = DecisionRecord(**fields)
+            rec = _decision_record(
+                self.today,
+                item_id,
+                item_kind,
+                title,
+                body,
+                session_id,
+                outcome,
+                pos,
+                res,
+                cites,
+                why,
+                ignored,
+                sensitive,
+            )
             self.trace_append(rec)
             dec = Decision(outcome, rec.bound, rec)
         self.run.decisions[item_id] = dec
         return dec
+
+
+def _cited(
+    res: ConsensusResult, extra_cites: tuple[str, ...], why_prefix: str
+) -> tuple[tuple[str, ...], str]:
+    """A result's cites and why, with a procedure's own cites first and its words before."""
+    if not (extra_cites or why_prefix):
+        return res.cites, res.why
+    cites = (*extra_cites, *(c for c in res.cites if c not in extra_cites))
+    why = why_prefix + (res.why[0].lower() + res.why[1:] if why_prefix else res.why)
+    return cites, why
+
+
+def _decision_record(
+    day: date,
+    item_id: str,
+    item_kind: ItemKind,
+    title: str | None,
+    body: Body,
+    session_id: str | None,
+    outcome: Outcome,
+    pos: dict[str, Position],
+    res: ConsensusResult | None,
+    cites: tuple[str, ...],
+    why: str,
+    ignored: tuple[str, ...],
+    sensitive: tuple[RuleKey, ...] = (),
+) -> DecisionRecord:
+    """The record of a decided item."""
+    return DecisionRecord(
+        date=day,
+        item=item_id,
+        item_kind=item_kind,
+        title=title,
+        body=body,
+        session=session_id,
+        outcome=outcome,
+        positions=MappingProxyType(pos),
+        bound=res.bound if res else (),
+        blockers=res.blockers if res else (),
+        may_accede=res.may_accede if res else (),
+        stood_aside=res.stood_aside if res else (),
+        cites=cites,
+        why=why,
+        sensitive_to=sensitive,
+        ignored_positions=ignored,
+    )
 
 
 RuleFn = Callable[..., ConsensusResult]
