@@ -354,45 +354,26 @@ class World:
         sensitive: tuple[RuleKey, ...] = (),
         ignored: tuple[str, ...] = (),
     ) -> Decision:
-        """Write the decision record of an item and remember the decision."""
-        bound = res.bound if res else ()
-        if not self.tracing:  # sweeps: the record is built only if someone asks for it
-            dec = Decision(
-                outcome,
-                bound,
-                _fields=(
-                    self.today,
-                    item_id,
-                    item_kind,
-                    title,
-                    body,
-                    session_id,
-                    outcome,
-                    pos,
-                    res,
-                    cites,
-                    why,
-                    ignored,
-                ),
-            )
-        else:
-            rec = _decision_record(
-                self.today,
-                item_id,
-                item_kind,
-                title,
-                body,
-                session_id,
-                outcome,
-                pos,
-                res,
-                cites,
-                why,
-                ignored,
-                sensitive,
-            )
+        """Write the decision record of an item and remember the decision (the record is
+        built even without a trace: this path serves the items no rule decides)."""
+        rec = _decision_record(
+            self.today,
+            item_id,
+            item_kind,
+            title,
+            body,
+            session_id,
+            outcome,
+            pos,
+            res,
+            cites,
+            why,
+            ignored,
+            sensitive if self.tracing else (),
+        )
+        if self.tracing:
             self.trace_append(rec)
-            dec = Decision(outcome, rec.bound, rec)
+        dec = Decision(outcome, rec.bound, rec)
         self.run.decisions[item_id] = dec
         return dec
 

@@ -236,23 +236,17 @@ def end_mission(w: World, mission: str, reason: str) -> None:
     state.active = False
     days = state.withdrawal_days
     if days:
-        w.emit(
-            WithdrawalRecord,
-            item=mission,
-            mission=mission,
-            completed=False,
-            cites=state.cites,
-            why=f"The forces begin to withdraw: {reason}; the withdrawal takes {days} days.",
-        )
+        why = f"The forces begin to withdraw: {reason}; the withdrawal takes {days} days."
         w.env.process(_withdrawn(w, mission, state, days))
-        return
+    else:
+        why = f"The forces withdraw: {reason}."
     w.emit(
         WithdrawalRecord,
         item=mission,
         mission=mission,
-        completed=True,
+        completed=not days,
         cites=state.cites,
-        why=f"The forces withdraw: {reason}.",
+        why=why,
     )
 
 
