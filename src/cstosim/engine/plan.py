@@ -15,6 +15,7 @@ from typing import Any
 from cstosim.errors import PlanError
 from cstosim.rules.ruleset import Overrides, RuleSet, regime, rules_on
 from cstosim.scenario import models as m
+from cstosim.scenario.fields import PositionValue
 from cstosim.vocabulary import Change, Position, RuleKey, Status
 
 __all__ = [
@@ -109,7 +110,7 @@ class Plan:
         return self.start + timedelta(days=int(offset))
 
 
-def compile_positions(given: Mapping[str, m.PositionValue]) -> dict[str, PositionSpec]:
+def compile_positions(given: Mapping[str, PositionValue]) -> dict[str, PositionSpec]:
     """Positions by member code (sorted), probabilities as (position, p) pairs."""
     return {
         code: (tuple(value.items()) if isinstance(value, dict) else value)

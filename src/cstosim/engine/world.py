@@ -12,30 +12,31 @@ from collections.abc import Callable, Generator, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from types import MappingProxyType
 from typing import Any
 
 import simpy
 
 from cstosim.engine.agenda import Agenda
+from cstosim.engine.deciding import (
+    AT_A_MEETING,
+    BASES_FROM,
+    Way,
+    cited,
+    decided,
+    decision_record,
+    rule_for,
+)
 from cstosim.engine.plan import Plan, PositionSpec
 from cstosim.engine.records import ChairRecord, DecisionRecord, NoteRecord, Record
-from cstosim.provisions import in_force_from
-from cstosim.rules.agreement import sign_agreement
-from cstosim.rules.basing import decide_basing
 from cstosim.rules.competence import COMPETENT, competence
-from cstosim.rules.consensus import ConsensusResult, decide, sensitive_to
-from cstosim.rules.procedural import decide_procedural
+from cstosim.rules.consensus import ConsensusResult, sensitive_to
 from cstosim.rules.rotation import next_in_turn
-from cstosim.rules.written import decide_written
 from cstosim.vocabulary import (
     Body,
     ItemKind,
     Outcome,
     Position,
-    Procedure,
     Rotation,
-    Rule14,
     RuleKey,
     Status,
 )
@@ -65,7 +66,7 @@ class Decision:
         ``sensitive_to`` is not computed and stays empty)."""
         if self._record is None:
             assert self._fields is not None
-            self._record = _decision_record(*self._fields)
+            self._record = decision_record(*self._fields)
             self._fields = None
         return self._record
 
@@ -98,18 +99,6 @@ class Run:
             if since <= day:
                 current = member
         return current
-
-
-@dataclass(frozen=True, slots=True)
-class Way:
-    """How an item is taken (design 2.3b): at a meeting or by written procedure, as a
-    procedural question, or ending without a decision; a basing item's host and third state."""
-
-    procedure: Procedure = Procedure.MEETING
-    procedural: bool = False
-    no_decision: bool = False
-    host: str = ""
-    third_state: str = ""
 
 
 class World:
@@ -264,7 +253,7 @@ class World:
         given: Mapping[str, PositionSpec],
         session_id: str | None,
         *,
-        way: Way = Way(),
+        way: Way = AT_A_MEETING,
         extra_cites: tuple[str, ...] = (),
         why_prefix: str = "",
         title: str | None = None,
@@ -293,11 +282,9 @@ class World:
                 "The 2011 protocol on foreign bases was not yet in force (it is from "
                 f"{BASES_FROM.isoformat()}), so the question is decided by consensus - "
             )
-        rule = _rule_for(item_kind, way, today)
+        rule = rule_for(item_kind, way, today)
         if rule is None:  # consensus: the hot path of sweeps, remembered
-            res, sens = _decided(
-                pos, rules.rule14, rules.limited_format, rules.quorum, self.tracing
-            )
+            res, sens = decided(pos, rules.rule14, rules.limited_format, rules.quorum, self.tracing)
         else:
             r14, lf, q = rules.rule14, rules.limited_format, rules.quorum
             res = rule(pos, rule14=r14, limited_format=lf, quorum=q)
@@ -312,11 +299,11 @@ class World:
                 res.bound,
                 _fields=(
                     *(today, item_id, item_kind, title, body, session_id, res.outcome, pos),
-                    *(res, *_cited(res, extra_cites, why_prefix), ignored),
+                    *(res, *cited(res, extra_cites, why_prefix), ignored),
                 ),
             )
             return dec
-        cites, why = _cited(res, extra_cites, why_prefix)
+        cites, why = cited(res, extra_cites, why_prefix)
         dec = self.record_decision(
             item_id,
             item_kind,
@@ -356,7 +343,7 @@ class World:
     ) -> Decision:
         """Write the decision record of an item and remember the decision (the record is
         built even without a trace: this path serves the items no rule decides)."""
-        rec = _decision_record(
+        rec = decision_record(
             self.today,
             item_id,
             item_kind,
@@ -376,98 +363,3 @@ class World:
         dec = Decision(outcome, rec.bound, rec)
         self.run.decisions[item_id] = dec
         return dec
-
-
-def _cited(
-    res: ConsensusResult, extra_cites: tuple[str, ...], why_prefix: str
-) -> tuple[tuple[str, ...], str]:
-    """A result's cites and why, with a procedure's own cites first and its words before."""
-    if not (extra_cites or why_prefix):
-        return res.cites, res.why
-    cites = (*extra_cites, *(c for c in res.cites if c not in extra_cites))
-    why = why_prefix + (res.why[0].lower() + res.why[1:] if why_prefix else res.why)
-    return cites, why
-
-
-def _decision_record(
-    day: date,
-    item_id: str,
-    item_kind: ItemKind,
-    title: str | None,
-    body: Body,
-    session_id: str | None,
-    outcome: Outcome,
-    pos: dict[str, Position],
-    res: ConsensusResult | None,
-    cites: tuple[str, ...],
-    why: str,
-    ignored: tuple[str, ...],
-    sensitive: tuple[RuleKey, ...] = (),
-) -> DecisionRecord:
-    """The record of a decided item."""
-    return DecisionRecord(
-        date=day,
-        item=item_id,
-        item_kind=item_kind,
-        title=title,
-        body=body,
-        session=session_id,
-        outcome=outcome,
-        positions=MappingProxyType(pos),
-        bound=res.bound if res else (),
-        blockers=res.blockers if res else (),
-        may_accede=res.may_accede if res else (),
-        stood_aside=res.stood_aside if res else (),
-        cites=cites,
-        why=why,
-        sensitive_to=sensitive,
-        ignored_positions=ignored,
-    )
-
-
-RuleFn = Callable[..., ConsensusResult]
-BASES_FROM = in_force_from("csto.2011.bases")
-
-
-def _rule_for(kind: ItemKind, way: Way, day: date) -> RuleFn | None:
-    """The rule function deciding an item of ``kind`` taken ``way`` on ``day`` (None:
-    consensus), called with the keys rule14, limited_format and quorum, of which it uses those
-    that apply. Before the 2011 protocol on foreign bases is in force, a basing item is decided
-    by consensus."""
-    if kind == ItemKind.AGREEMENT:
-        return lambda pos, **_: sign_agreement(pos)
-    if kind == ItemKind.BASING and day >= BASES_FROM:
-        return lambda pos, **_: decide_basing(pos, host=way.host, third_state=way.third_state)
-    if way.procedural:
-        return lambda pos, **_: decide_procedural(pos)
-    if way.procedure == Procedure.WRITTEN:
-        return lambda pos, *, limited_format, **_: decide_written(
-            pos, limited_format=limited_format
-        )
-    return None
-
-
-# The rule functions are pure, so their results can be remembered: the same positions under
-# the same rules give the same result in every run of a process (sweeps repeat them a lot).
-MemoKey = tuple[tuple[tuple[str, Position], ...], Rule14, bool, float | None]
-_MEMO: dict[MemoKey, tuple[ConsensusResult, tuple[RuleKey, ...] | None]] = {}
-_MEMO_MAX = 65_536
-
-
-def _decided(
-    pos: dict[str, Position], rule14: Rule14, lf: bool, quorum: float | None, want_sensitive: bool
-) -> tuple[ConsensusResult, tuple[RuleKey, ...]]:
-    """decide() and, when wanted, sensitive_to() for these positions and rules, memoised."""
-    key = (tuple(pos.items()), rule14, lf, quorum)
-    hit = _MEMO.get(key)
-    if hit is None or (want_sensitive and hit[1] is None):
-        res = hit[0] if hit else decide(pos, rule14=rule14, limited_format=lf, quorum=quorum)
-        sens = (
-            sensitive_to(pos, rule14=rule14, limited_format=lf, quorum=quorum)
-            if want_sensitive
-            else None
-        )
-        if len(_MEMO) >= _MEMO_MAX:
-            _MEMO.clear()
-        _MEMO[key] = hit = (res, sens)
-    return hit[0], hit[1] or ()

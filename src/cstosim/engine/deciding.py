@@ -1,0 +1,143 @@
+"""How an item is decided: the rule its kind and procedure call for, the record it leaves.
+
+The world (``engine.world``) asks here which rule function decides an item (consensus by
+default, design 2.1; the other ways of design 2.3b), remembers consensus results (the hot path
+of sweeps), and builds decision records. Nothing here knows of SimPy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+from cstosim.engine.records import DecisionRecord
+from cstosim.provisions import in_force_from
+from cstosim.rules.agreement import sign_agreement
+from cstosim.rules.basing import decide_basing
+from cstosim.rules.consensus import ConsensusResult, decide, sensitive_to
+from cstosim.rules.procedural import decide_procedural
+from cstosim.rules.written import decide_written
+from cstosim.vocabulary import Body, ItemKind, Outcome, Position, Procedure, Rule14, RuleKey
+
+__all__ = [
+    "AT_A_MEETING",
+    "BASES_FROM",
+    "RuleFn",
+    "Way",
+    "cited",
+    "decided",
+    "decision_record",
+    "rule_for",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Way:
+    """How an item is taken (design 2.3b): at a meeting or by written procedure, as a
+    procedural question, or ending without a decision; a basing item's host and third state."""
+
+    procedure: Procedure = Procedure.MEETING
+    procedural: bool = False
+    no_decision: bool = False
+    host: str = ""
+    third_state: str = ""
+
+
+AT_A_MEETING = Way()  # the ordinary way: at the body's meeting, by its rule
+
+
+def cited(
+    res: ConsensusResult, extra_cites: tuple[str, ...], why_prefix: str
+) -> tuple[tuple[str, ...], str]:
+    """A result's cites and why, with a procedure's own cites first and its words before."""
+    if not (extra_cites or why_prefix):
+        return res.cites, res.why
+    cites = (*extra_cites, *(c for c in res.cites if c not in extra_cites))
+    why = why_prefix + (res.why[0].lower() + res.why[1:] if why_prefix else res.why)
+    return cites, why
+
+
+def decision_record(
+    day: date,
+    item_id: str,
+    item_kind: ItemKind,
+    title: str | None,
+    body: Body,
+    session_id: str | None,
+    outcome: Outcome,
+    pos: dict[str, Position],
+    res: ConsensusResult | None,
+    cites: tuple[str, ...],
+    why: str,
+    ignored: tuple[str, ...],
+    sensitive: tuple[RuleKey, ...] = (),
+) -> DecisionRecord:
+    """The record of a decided item."""
+    return DecisionRecord(
+        date=day,
+        item=item_id,
+        item_kind=item_kind,
+        title=title,
+        body=body,
+        session=session_id,
+        outcome=outcome,
+        positions=MappingProxyType(pos),
+        bound=res.bound if res else (),
+        blockers=res.blockers if res else (),
+        may_accede=res.may_accede if res else (),
+        stood_aside=res.stood_aside if res else (),
+        cites=cites,
+        why=why,
+        sensitive_to=sensitive,
+        ignored_positions=ignored,
+    )
+
+
+RuleFn = Callable[..., ConsensusResult]
+BASES_FROM = in_force_from("csto.2011.bases")
+
+
+def rule_for(kind: ItemKind, way: Way, day: date) -> RuleFn | None:
+    """The rule function deciding an item of ``kind`` taken ``way`` on ``day`` (None:
+    consensus), called with the keys rule14, limited_format and quorum, of which it uses those
+    that apply. Before the 2011 protocol on foreign bases is in force, a basing item is decided
+    by consensus."""
+    if kind == ItemKind.AGREEMENT:
+        return lambda pos, **_: sign_agreement(pos)
+    if kind == ItemKind.BASING and day >= BASES_FROM:
+        return lambda pos, **_: decide_basing(pos, host=way.host, third_state=way.third_state)
+    if way.procedural:
+        return lambda pos, **_: decide_procedural(pos)
+    if way.procedure == Procedure.WRITTEN:
+        return lambda pos, *, limited_format, **_: decide_written(
+            pos, limited_format=limited_format
+        )
+    return None
+
+
+# The rule functions are pure, so their results can be remembered: the same positions under
+# the same rules give the same result in every run of a process (sweeps repeat them a lot).
+MemoKey = tuple[tuple[tuple[str, Position], ...], Rule14, bool, float | None]
+_MEMO: dict[MemoKey, tuple[ConsensusResult, tuple[RuleKey, ...] | None]] = {}
+_MEMO_MAX = 65_536
+
+
+def decided(
+    pos: dict[str, Position], rule14: Rule14, lf: bool, quorum: float | None, want_sensitive: bool
+) -> tuple[ConsensusResult, tuple[RuleKey, ...]]:
+    """decide() and, when wanted, sensitive_to() for these positions and rules, memoised."""
+    key = (tuple(pos.items()), rule14, lf, quorum)
+    hit = _MEMO.get(key)
+    if hit is None or (want_sensitive and hit[1] is None):
+        res = hit[0] if hit else decide(pos, rule14=rule14, limited_format=lf, quorum=quorum)
+        sens = (
+            sensitive_to(pos, rule14=rule14, limited_format=lf, quorum=quorum)
+            if want_sensitive
+            else None
+        )
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[key] = hit = (res, sens)
+    return hit[0], hit[1] or ()
