@@ -20,7 +20,7 @@ from cstosim import api, errors
 from cstosim.engine import check_expectations, compile_scenario, simulate
 from cstosim.engine.procedures import registry
 from cstosim.engine.record_schema import trace_schema
-from cstosim.engine.records import RECORD_TYPES, DecisionRecord
+from cstosim.engine.records import RECORD_TYPES, DecisionRecord, decision_from
 from cstosim.scenario import load_scenario, parse_scenario
 from cstosim.scenario.schema import scenario_schema
 from cstosim.vocabulary import EventType, Outcome, RecordKind, Rule14
@@ -49,6 +49,20 @@ def test_records_are_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         rec.outcome = Outcome.ADOPTED  # type: ignore[misc]
     assert isinstance(rec.bound, tuple) and isinstance(rec.cites, tuple)
+
+
+def test_the_engine_s_decision_constructor_builds_the_same_frozen_record() -> None:
+    run = simulate(compile_scenario(load_scenario(MOSCOW)[0]))
+    for rec in (r for r in run.trace if isinstance(r, DecisionRecord)):
+        values = {f.name: getattr(rec, f.name) for f in dataclasses.fields(rec)}
+        by_keywords = DecisionRecord(**values)
+        fast = decision_from(*values.values())
+        assert fast == by_keywords
+        assert fast.to_json() == by_keywords.to_json()
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.why = "changed"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="takes 16 values"):
+        decision_from(1, 2, 3)
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
-from cstosim.engine.records import DecisionRecord
+from cstosim.engine.records import DecisionRecord, decision_from
 from cstosim.provisions import in_force_from
 from cstosim.rules.agreement import sign_agreement
 from cstosim.rules.basing import decide_basing
@@ -75,23 +75,23 @@ def decision_record(
     sensitive: tuple[RuleKey, ...] = (),
 ) -> DecisionRecord:
     """The record of a decided item."""
-    return DecisionRecord(
-        date=day,
-        item=item_id,
-        item_kind=item_kind,
-        title=title,
-        body=body,
-        session=session_id,
-        outcome=outcome,
-        positions=MappingProxyType(pos),
-        bound=res.bound if res else (),
-        blockers=res.blockers if res else (),
-        may_accede=res.may_accede if res else (),
-        stood_aside=res.stood_aside if res else (),
-        cites=cites,
-        why=why,
-        sensitive_to=sensitive,
-        ignored_positions=ignored,
+    return decision_from(
+        day,
+        item_id,
+        item_kind,
+        title,
+        body,
+        session_id,
+        outcome,
+        MappingProxyType(pos),
+        res.bound if res else (),
+        res.blockers if res else (),
+        res.may_accede if res else (),
+        res.stood_aside if res else (),
+        cites,
+        why,
+        sensitive,
+        ignored,
     )
 
 

@@ -46,7 +46,7 @@ __all__ = ["Decision", "Mission", "Process", "Run", "Way", "World"]
 Process = Generator[simpy.Event, Any, None]
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     """What the world remembers of a decided item: its outcome, who is bound by now
     (accessions add members after the record was written), and its record.
@@ -66,7 +66,11 @@ class Decision:
         ``sensitive_to`` is not computed and stays empty)."""
         if self._record is None:
             assert self._fields is not None
-            self._record = decision_record(*self._fields)
+            day, item, kind, title, body, session, res, pos, extra, prefix, ignored = self._fields
+            cites, why = cited(res, extra, prefix)
+            self._record = decision_record(
+                day, item, kind, title, body, session, res.outcome, pos, res, cites, why, ignored
+            )
             self._fields = None
         return self._record
 
@@ -108,6 +112,7 @@ class World:
         self.env = env
         self.tracing = tracing
         self._voters: list[str] | None = None  # cached; cleared on every membership change
+        self._voter_set: frozenset[str] = frozenset()
         self._now: float = -1.0
         self._today: date = plan.start
         self._held: list[Record] | None = None  # records held back to be emitted in order
@@ -139,6 +144,7 @@ class World:
         """Members with a vote today (voting or frozen), sorted by code."""
         if self._voters is None:
             self._voters = sorted(m for m, s in self.status.items() if s is not Status.SUSPENDED)
+            self._voter_set = frozenset(self._voters)
         return self._voters
 
     def membership_changed(self) -> None:
@@ -198,7 +204,8 @@ class World:
             if spec is None:
                 spec = default(m, Position.SUPPORT)
             pos[m] = draw(spec) if isinstance(spec, tuple) else spec
-        ignored = tuple(sorted(set(given) - set(voters))) if len(given) else ()
+        has_vote = self._voter_set
+        ignored = () if has_vote.issuperset(given) else tuple(sorted(set(given) - has_vote))
         return pos, ignored
 
     # -- the chair ----------------------------------------------------------------------------
@@ -297,9 +304,19 @@ class World:
             dec = self.run.decisions[item_id] = Decision(
                 res.outcome,
                 res.bound,
-                _fields=(
-                    *(today, item_id, item_kind, title, body, session_id, res.outcome, pos),
-                    *(res, *cited(res, extra_cites, why_prefix), ignored),
+                None,
+                (
+                    today,
+                    item_id,
+                    item_kind,
+                    title,
+                    body,
+                    session_id,
+                    res,
+                    pos,
+                    extra_cites,
+                    why_prefix,
+                    ignored,
                 ),
             )
             return dec
