@@ -23,6 +23,7 @@ from cstosim.history import ChairYear, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, Provision
 from cstosim.provisions import get as provision
 from cstosim.report.html import to_html
+from cstosim.report.odds import render_odds
 from cstosim.report.plots import FORMATS as PLOT_SUFFIXES
 from cstosim.report.safe import clean
 from cstosim.report.text import render_chairs, render_provision, render_source
@@ -37,6 +38,8 @@ from cstosim.vocabulary import Office, Position, Rule14, RuleKey
 from cstosim.whatif.compare import Comparison, parse_variant, readings
 from cstosim.whatif.compare import compare as _compare
 from cstosim.whatif.explore import COUNTED, explore
+from cstosim.whatif.odds import Odds, OddsError
+from cstosim.whatif.odds import odds as _odds
 from cstosim.whatif.sweep import BACKENDS, SweepSummary, sweep
 
 __all__ = [
@@ -48,6 +51,8 @@ __all__ = [
     "PLOT_SUFFIXES",
     "RULE_KEYS",
     "TODAYS_COUNCIL",
+    "Odds",
+    "OddsError",
     "Provision",
     "ScenarioError",
     "SweepError",
@@ -61,6 +66,7 @@ __all__ = [
     "item_ids",
     "load",
     "located",
+    "odds",
     "parse",
     "parse_rule_value",
     "parse_variant",
@@ -71,6 +77,7 @@ __all__ = [
     "render_chairs",
     "render_comparison",
     "render_exploration",
+    "render_odds",
     "render_provision",
     "render_source",
     "render_summary",
@@ -189,6 +196,24 @@ def compare(
     sc = _scenario(scenario)
     with located(sc):
         return _compare(sc, parsed, seed=seed)
+
+
+def odds(
+    scenario: ScenarioLike | Plan,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    movers: bool = True,
+    max_branches: int | None = None,
+) -> Odds:
+    """The exact probability of every outcome of every decision item (design 5.5), and with
+    ``movers`` how fixing each member's position on an item moves them; ``as_dict()`` gives
+    the JSON. Raises OddsError past ``max_branches`` whole runs (default
+    ``cstosim.whatif.odds.MAX_BRANCHES``)."""
+    if isinstance(scenario, Plan):
+        p = scenario.with_rules(check_overrides(overrides)) if overrides else scenario
+    else:
+        p = plan(scenario, overrides=overrides)
+    return _odds(p, movers=movers, max_branches=max_branches)
 
 
 def item_ids(sc: m.Scenario) -> list[str]:

@@ -302,6 +302,23 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_odds(args: argparse.Namespace) -> int:
+    """Print the exact probability of every outcome of every decision item."""
+    overrides = parse_sets(args.parser, args.set)
+    plan = api.plan(api.load(args.file), overrides=overrides)
+    try:
+        result = api.odds(plan)
+    except api.OddsError as e:
+        raise CliError(
+            f"{e}: cstosim sweep {shlex.quote(args.file)} --samples 10000 estimates them"
+        ) from None
+    if args.format == "json":
+        print(json.dumps(result.as_dict(), ensure_ascii=False))
+    else:
+        sys.stdout.write(api.render_odds(result))
+    return 0
+
+
 def cmd_explore(args: argparse.Namespace) -> int:
     """Every position profile of a council under every rule variant."""
     members = [m.strip().upper() for m in args.members.split(",") if m.strip()]

@@ -117,6 +117,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=c.cmd_sweep, parser=p)
 
     p = sub.add_parser(
+        "odds",
+        help="the exact probability of every outcome of every item (no sampling)",
+        description="Exact odds: every outcome of every decision item, as a probability and a "
+        "reduced fraction, computed from the positions' probabilities in the file; and how "
+        "fixing one member's position on an item moves them.",
+        epilog="examples:\n  cstosim odds scenarios/uncertain-summit-2026.yaml\n"
+        "  cstosim odds scenarios/uncertain-summit-2026.yaml --set rule14=no_objection "
+        "--format json",
+        formatter_class=raw,
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=c.cmd_odds, parser=p)
+
+    p = sub.add_parser(
         "explore",
         help="every position profile of a council: counts, invariants, voting power",
         epilog="examples:\n  cstosim explore\n  cstosim explore --members ARM,BLR,KAZ "

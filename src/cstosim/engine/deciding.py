@@ -7,10 +7,11 @@ of sweeps), and builds decision records. Nothing here knows of SimPy.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Protocol
 
 from cstosim.engine.records import DecisionRecord, decision_from
 from cstosim.provisions import in_force_from
@@ -21,9 +22,14 @@ from cstosim.rules.procedural import decide_procedural
 from cstosim.rules.written import decide_written
 from cstosim.vocabulary import Body, ItemKind, Outcome, Position, Procedure, Rule14, RuleKey
 
+if TYPE_CHECKING:
+    from cstosim.engine.plan import PositionSpec
+
 __all__ = [
     "AT_A_MEETING",
     "BASES_FROM",
+    "Choice",
+    "Chooser",
     "RuleFn",
     "Way",
     "cited",
@@ -46,6 +52,31 @@ class Way:
 
 
 AT_A_MEETING = Way()  # the ordinary way: at the body's meeting, by its rule
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """An item about to be decided, as a chooser sees it: each voter's position or
+    probabilities (``specs``, by code), and the members the deciding rule names (a basing
+    item's host and third state), whose identity matters where others' does not."""
+
+    item: str
+    kind: ItemKind
+    day: date
+    body: Body
+    specs: Mapping[str, PositionSpec]
+    named: tuple[str, ...]
+
+
+class Chooser(Protocol):
+    """Picks the positions an item is decided on, in place of drawing them (exact odds)."""
+
+    def choose(
+        self, choice: Choice, outcome_of: Callable[[Mapping[str, Position]], Outcome]
+    ) -> dict[str, Position]:
+        """The voters' positions for ``choice``; ``outcome_of`` decides any profile by the
+        item's rule."""
+        ...
 
 
 def cited(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import simpy
 
+from cstosim.engine.deciding import Chooser
 from cstosim.engine.plan import Plan
 from cstosim.engine.procedures import runner_for
 from cstosim.engine.procedures.council import calendar
@@ -18,15 +19,18 @@ from cstosim.errors import ArgumentError, words
 __all__ = ["MAX_SEED", "check_seed", "simulate"]
 
 
-def simulate(plan: Plan, seed: int | None = None, *, trace: bool = True) -> Run:
+def simulate(
+    plan: Plan, seed: int | None = None, *, trace: bool = True, chooser: Chooser | None = None
+) -> Run:
     """Run ``plan`` once and return its trace and final state.
 
     With ``trace=False`` (sweeps) no trace is kept and ``sensitive_to`` is not computed; the
-    decisions (each with its full record), chairs and state are the same.
+    decisions (each with its full record), chairs and state are the same. A ``chooser`` picks
+    each item's positions in place of the random draws (exact odds enumerate runs with one).
     """
     seed = plan.seed if seed is None else check_seed(seed)
     env = simpy.Environment()
-    w = World(env, plan, seed, tracing=trace)
+    w = World(env, plan, seed, tracing=trace, chooser=chooser)
     env.process(calendar(w))
     for spec in plan.events:
         env.process(runner_for(spec)(w, spec))

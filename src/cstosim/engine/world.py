@@ -20,6 +20,9 @@ from cstosim.engine.agenda import Agenda
 from cstosim.engine.deciding import (
     AT_A_MEETING,
     BASES_FROM,
+    Choice,
+    Chooser,
+    RuleFn,
     Way,
     cited,
     decided,
@@ -31,6 +34,7 @@ from cstosim.engine.records import ChairRecord, DecisionRecord, NoteRecord, Reco
 from cstosim.rules.competence import COMPETENT, competence
 from cstosim.rules.consensus import ConsensusResult, sensitive_to
 from cstosim.rules.rotation import next_in_turn
+from cstosim.rules.ruleset import RuleSet
 from cstosim.vocabulary import (
     Body,
     ItemKind,
@@ -108,9 +112,17 @@ class Run:
 class World:
     """The state a run changes, and the trace it writes."""
 
-    def __init__(self, env: simpy.Environment, plan: Plan, seed: int, tracing: bool = True) -> None:
+    def __init__(
+        self,
+        env: simpy.Environment,
+        plan: Plan,
+        seed: int,
+        tracing: bool = True,
+        chooser: Chooser | None = None,
+    ) -> None:
         self.env = env
         self.tracing = tracing
+        self.chooser = chooser  # picks positions in place of drawing them (exact odds)
         self._voters: list[str] | None = None  # cached; cleared on every membership change
         self._voter_set: frozenset[str] = frozenset()
         self._now: float = -1.0
@@ -208,6 +220,32 @@ class World:
         ignored = () if has_vote.issuperset(given) else tuple(sorted(set(given) - has_vote))
         return pos, ignored
 
+    def _chosen(
+        self,
+        item_id: str,
+        item_kind: ItemKind,
+        body: Body,
+        given: Mapping[str, PositionSpec],
+        way: Way,
+        rule: RuleFn | None,
+        rules: RuleSet,
+    ) -> tuple[dict[str, Position], tuple[str, ...]]:
+        """Today's voters' positions as the chooser picks them from what each may take."""
+        assert self.chooser is not None
+        voters = self.voters()
+        specs = {m: given.get(m, self.frozen.get(m, Position.SUPPORT)) for m in voters}
+        ignored = tuple(sorted(set(given) - self._voter_set))
+        named = (way.host, way.third_state) if item_kind == ItemKind.BASING else ()
+        r14, lf, q = rules.rule14, rules.limited_format, rules.quorum
+
+        def outcome_of(pos: Mapping[str, Position]) -> Outcome:
+            if rule is None:
+                return decided(dict(pos), r14, lf, q, False)[0].outcome
+            return rule(pos, rule14=r14, limited_format=lf, quorum=q).outcome
+
+        choice = Choice(item_id, item_kind, self.today, body, specs, named)
+        return self.chooser.choose(choice, outcome_of), ignored
+
     # -- the chair ----------------------------------------------------------------------------
     def set_chair(self, member: str | None, cites: tuple[str, ...], why: str) -> None:
         """Record a change of chair (no record where the chair stays the same)."""
@@ -283,13 +321,16 @@ class World:
             return self.record_decision(
                 item_id, item_kind, body, session_id, title, outcome, {}, cites, why
             )
-        pos, ignored = self.positions_for(given)
+        rule = rule_for(item_kind, way, today)
+        if self.chooser is None:
+            pos, ignored = self.positions_for(given)
+        else:
+            pos, ignored = self._chosen(item_id, item_kind, body, given, way, rule, rules)
         if item_kind == ItemKind.BASING and today < BASES_FROM:
             why_prefix += (
                 "The 2011 protocol on foreign bases was not yet in force (it is from "
                 f"{BASES_FROM.isoformat()}), so the question is decided by consensus - "
             )
-        rule = rule_for(item_kind, way, today)
         if rule is None:  # consensus: the hot path of sweeps, remembered
             res, sens = decided(pos, rules.rule14, rules.limited_format, rules.quorum, self.tracing)
         else:

@@ -15,7 +15,8 @@ from cstosim.report.safe import clean
 __all__ = ["render_comparison", "render_exploration", "render_summary"]
 
 
-def _console(buf: io.StringIO) -> Console:
+def console(buf: io.StringIO) -> Console:
+    """A plain (no colour) Rich console writing to ``buf`` at the terminal's width."""
     return Console(
         file=buf, width=terminal_width(), force_terminal=False, color_system=None, highlight=False
     )
@@ -24,7 +25,7 @@ def _console(buf: io.StringIO) -> Console:
 def render_comparison(comparison: Any) -> str:
     """Items as rows, variants as columns; rows whose outcome differs are marked."""
     buf = io.StringIO()
-    con = _console(buf)
+    con = console(buf)
     con.print(
         Text(
             clean(
@@ -60,7 +61,7 @@ def render_comparison(comparison: Any) -> str:
 def render_summary(summary: Any, repro: str) -> str:
     """Outcome frequencies per item with 95% intervals, and how to reproduce a sample."""
     buf = io.StringIO()
-    con = _console(buf)
+    con = console(buf)
     doc = summary.as_dict()
     con.print(Text(f"{doc['samples']} samples"))
     table = Table()
@@ -90,7 +91,7 @@ def render_summary(summary: Any, repro: str) -> str:
 def render_exploration(result: dict[str, Any]) -> str:
     """Per variant: outcome counts, invariants, who blocks alone and the power indices."""
     buf = io.StringIO()
-    con = _console(buf)
+    con = console(buf)
     members = result["members"]
     total = result["profiles"]
     con.print(

@@ -1,0 +1,326 @@
+"""Exact odds: the probability of every outcome of every item, computed, not sampled (design 5.5).
+
+All randomness in a scenario is in the positions, each member's drawn independently from the
+probabilities the file gives. Two facts make the odds exact and cheap:
+
+- The rules decide on counts of positions. Consensus, written procedure, procedural questions
+  and agreements look only at how many members take each position; a basing item also names
+  its host and the third state. So an item's outcome distribution comes from a dynamic
+  programme over the counts (at most C(n+4, 4) states for n members), with the named members
+  enumerated beside it, and each state decided once by the item's own rule function.
+- Only a few outcomes change what later items see: an adopted chair, suspension, admission,
+  end of mission or assistance does something (design 2.2-2.4); any other decision changes
+  nothing a later item is decided on. The run branches on those items only, adopted or not,
+  and each branch is a whole run of the engine with positions chosen, not drawn.
+
+Probabilities are exact fractions: each probability written in the file is read as the decimal
+it is written as (0.1 is 1/10), and a member's probabilities are divided by their sum.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+from itertools import product
+
+from cstosim.engine import Plan, Run, simulate
+from cstosim.engine.deciding import Choice
+from cstosim.engine.plan import PositionSpec
+from cstosim.errors import CstosimError
+from cstosim.vocabulary import ADOPTED, Body, ItemKind, Outcome, Position
+
+__all__ = [
+    "BRANCHING_KINDS",
+    "MAX_BRANCHES",
+    "MAX_MEMBERS",
+    "ItemOdds",
+    "Odds",
+    "OddsError",
+    "distribution",
+    "exact",
+    "odds",
+]
+
+# The item kinds whose adoption changes what later items see (design 2.2-2.4).
+BRANCHING_KINDS = frozenset(
+    {
+        ItemKind.CHAIR,
+        ItemKind.SUSPENSION,
+        ItemKind.ADMISSION,
+        ItemKind.END_MISSION,
+        ItemKind.ASSISTANCE,
+    }
+)
+# Stated bounds: whole runs enumerated, and voters on one item (the counts stay polynomial, but
+# the named members and the representatives grow with it).
+MAX_BRANCHES = 4096
+MAX_MEMBERS = 40
+
+Dist = dict[Outcome, Fraction]
+Profile = dict[str, Position]
+OutcomeOf = Callable[[Mapping[str, Position]], Outcome]
+
+
+class OddsError(CstosimError):
+    """The exact odds would pass a stated bound (use a sweep instead)."""
+
+
+def exact(p: float) -> Fraction:
+    """A probability from a file as the decimal it was written as (0.1 -> 1/10)."""
+    return Fraction(repr(p))
+
+
+def _options(spec: PositionSpec) -> tuple[tuple[Position, Fraction], ...]:
+    """A member's positions with exact probabilities that sum to 1 (zero ones left out)."""
+    if not isinstance(spec, tuple):
+        return ((spec, Fraction(1)),)
+    pairs = [(pos, exact(p)) for pos, p in spec if p > 0]
+    total = sum((p for _, p in pairs), Fraction(0))
+    return tuple((pos, p / total) for pos, p in pairs)
+
+
+Counts = tuple[int, ...]
+_INDEX = {pos: i for i, pos in enumerate(Position)}
+
+
+def _count_states(
+    members: list[str], specs: Mapping[str, PositionSpec]
+) -> dict[Counts, tuple[Fraction, Profile]]:
+    """For the anonymous members: each reachable count of positions (in Position order), its
+    probability and one profile that reaches it."""
+    states: dict[Counts, tuple[Fraction, Profile]] = {(0,) * len(_INDEX): (Fraction(1), {})}
+    for m in members:
+        nxt: dict[Counts, tuple[Fraction, Profile]] = {}
+        for counts, (p, profile) in states.items():
+            for pos, q in _options(specs[m]):
+                c = list(counts)
+                c[_INDEX[pos]] += 1
+                key = tuple(c)
+                if key in nxt:
+                    nxt[key] = (nxt[key][0] + p * q, nxt[key][1])
+                else:
+                    nxt[key] = (p * q, {**profile, m: pos})
+        states = nxt
+    return states
+
+
+def distribution(
+    specs: Mapping[str, PositionSpec], outcome_of: OutcomeOf, named: tuple[str, ...] = ()
+) -> tuple[Dist, dict[Outcome, Profile]]:
+    """The exact distribution of an item's outcome, and one profile giving each outcome.
+
+    ``specs`` gives each voter's position or probabilities; ``outcome_of`` decides a profile
+    by the item's rule, which may look at the identity of the ``named`` members only.
+    """
+    if len(specs) > MAX_MEMBERS:
+        raise OddsError(f"{len(specs)} voters on one item; exact odds stop at {MAX_MEMBERS}")
+    named_here = [m for m in named if m in specs]
+    anonymous = [m for m in specs if m not in named_here]
+    states = _count_states(anonymous, specs)
+    dist: Dist = {}
+    reps: dict[Outcome, Profile] = {}
+    for combo in product(*(_options(specs[m]) for m in named_here)):
+        p_named = Fraction(1)
+        for _, q in combo:
+            p_named *= q
+        fixed = {m: pos for m, (pos, _) in zip(named_here, combo, strict=True)}
+        for p, profile in states.values():
+            whole = {m: (fixed[m] if m in fixed else profile[m]) for m in specs}
+            outcome = outcome_of(whole)
+            dist[outcome] = dist.get(outcome, Fraction(0)) + p_named * p
+            reps.setdefault(outcome, whole)
+    return dist, reps
+
+
+@dataclass
+class ItemOdds:
+    """One item's exact odds over all branches, and how fixing one member moves them."""
+
+    item: str
+    day: date
+    body: Body
+    kind: ItemKind
+    probabilities: Dist = field(default_factory=dict)
+    # member -> position -> outcome -> probability, that member's position fixed on this item
+    movers: dict[str, dict[Position, Dist]] = field(default_factory=dict)
+    reached: Fraction = Fraction(0)  # the probability that the run decides this item at all
+    uncertain: set[str] = field(default_factory=set)  # members the file gives probabilities
+
+    def as_dict(self, movers: bool = True) -> dict[str, object]:
+        """JSON-ready (design 5.5): outcomes with p > 0 as floats and as reduced fractions,
+        and, per member, the odds with its position fixed on this item."""
+        doc: dict[str, object] = {
+            "item": self.item,
+            "date": self.day.isoformat(),
+            "body": self.body.value,
+            **_pair(self.probabilities),
+        }
+        if self.reached != 1:
+            doc["reached"] = {"probability": float(self.reached), "exact": str(self.reached)}
+        if movers and self.movers:
+            doc["movers"] = {
+                member: {pos.value: _pair(dist) for pos, dist in per.items()}
+                for member, per in self.movers.items()
+            }
+        return doc
+
+
+def _pair(dist: Mapping[Outcome, Fraction]) -> dict[str, dict[str, object]]:
+    """{"probabilities": {outcome: float}, "exact": {outcome: "p/q"}}, outcomes in the order
+    of the vocabulary, those with p > 0 only."""
+    shown = [o for o in Outcome if dist.get(o, 0) > 0]
+    return {
+        "probabilities": {o.value: float(dist[o]) for o in shown},
+        "exact": {o.value: str(dist[o]) for o in shown},
+    }
+
+
+@dataclass
+class Odds:
+    """The exact odds of every decision item of a run, in the order they are decided."""
+
+    scenario: str
+    rules: dict[str, object]
+    branches: int
+    items: list[ItemOdds]
+
+    def as_dict(self, movers: bool = True) -> dict[str, object]:
+        """JSON-ready (design 5.5): scenario, rules, branches and items."""
+        return {
+            "scenario": self.scenario,
+            "rules": self.rules,
+            "branches": self.branches,
+            "items": [it.as_dict(movers) for it in self.items],
+        }
+
+
+def _key(specs: Mapping[str, PositionSpec]) -> tuple[tuple[str, PositionSpec], ...]:
+    return tuple(sorted(specs.items()))
+
+
+class _Branch:
+    """A chooser for one whole run: on a branching item it takes the class the path says (the
+    first after the path's end) and notes how many there were; elsewhere, any profile."""
+
+    def __init__(self, path: list[int], cache: dict[object, tuple[Dist, dict[Outcome, Profile]]]):
+        self.path = path
+        self.taken: list[int] = []
+        self.choices: list[int] = []  # how many classes at each branching item
+        self.p = Fraction(1)
+        self.seen: list[tuple[Choice, OutcomeOf, Dist]] = []
+        self.cache = cache
+        self.run: Run | None = None
+
+    def choose(self, choice: Choice, outcome_of: OutcomeOf) -> dict[str, Position]:
+        key = (choice.item, choice.day, _key(choice.specs))
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = distribution(choice.specs, outcome_of, choice.named)
+        dist, reps = hit
+        self.seen.append((choice, outcome_of, dist))
+        if choice.kind not in BRANCHING_KINDS:
+            return dict(reps[max(dist, key=lambda o: (dist[o], o))])
+        classes: list[tuple[Fraction, Profile]] = []
+        for adopted in (True, False):
+            outs = sorted(o for o in dist if (o in ADOPTED) == adopted)
+            if outs:
+                classes.append((sum((dist[o] for o in outs), Fraction(0)), reps[outs[0]]))
+        depth = len(self.taken)
+        k = self.path[depth] if depth < len(self.path) else 0
+        self.taken.append(k)
+        self.choices.append(len(classes))
+        self.p *= classes[k][0]
+        return dict(classes[k][1])
+
+
+def _paths(run_one: Callable[[list[int]], _Branch], bound: int) -> Iterator[_Branch]:
+    """Every whole run of the branching tree, each once (depth first, re-running a path)."""
+    stack: list[list[int]] = [[]]
+    count = 0
+    while stack:
+        if count == bound:
+            raise OddsError(
+                f"the exact odds need more than {bound} whole runs (each adopted or "
+                "rejected chair, suspension, admission, end of mission or assistance with "
+                "uncertain positions doubles them); estimate them by sampling instead"
+            )
+        branch = run_one(stack.pop())
+        count += 1
+        for depth in range(len(branch.path), len(branch.taken)):
+            for alt in range(1, branch.choices[depth]):
+                stack.append([*branch.taken[:depth], alt])
+        yield branch
+
+
+def odds(plan: Plan, *, movers: bool = True, max_branches: int | None = None) -> Odds:
+    """The exact odds of every decision item of ``plan``; raises OddsError past
+    ``max_branches`` whole runs (default MAX_BRANCHES) or ``MAX_MEMBERS`` voters on an item."""
+    cache: dict[object, tuple[Dist, dict[Outcome, Profile]]] = {}
+    items: dict[str, ItemOdds] = {}
+    seen: dict[str, list[tuple[Fraction, Choice, OutcomeOf, Dist]]] = {}
+    branches = 0
+
+    def run_one(path: list[int]) -> _Branch:
+        branch = _Branch(path, cache)
+        branch.run = simulate(plan, trace=False, chooser=branch)
+        return branch
+
+    for branch in _paths(run_one, MAX_BRANCHES if max_branches is None else max_branches):
+        branches += 1
+        assert branch.run is not None
+        chosen = {
+            choice.item: (choice, outcome_of, dist) for choice, outcome_of, dist in branch.seen
+        }
+        for item, decision in branch.run.decisions.items():
+            rec = decision.record
+            it = items.get(item)
+            if it is None:
+                it = items[item] = ItemOdds(item, rec.date, rec.body, rec.item_kind)
+            it.reached += branch.p
+            if item not in chosen:  # decided without positions: inadmissible, no decision
+                _add(it.probabilities, {decision.outcome: Fraction(1)}, branch.p)
+                continue
+            choice, outcome_of, dist = chosen[item]
+            it.uncertain.update(m for m, spec in choice.specs.items() if isinstance(spec, tuple))
+            _add(it.probabilities, dist, branch.p)
+            seen.setdefault(item, []).append((branch.p, choice, outcome_of, dist))
+    if movers:
+        fixed_cache: dict[object, Dist] = {}
+        for item, contributions in seen.items():
+            items[item].movers = _movers(contributions, fixed_cache)
+    first = plan.rules_on(plan.start).as_dict()
+    ordered = sorted(items.values(), key=lambda it: it.day)  # stable: decided order per day
+    return Odds(scenario=plan.name, rules=first, branches=branches, items=ordered)
+
+
+def _add(into: Dist, dist: Mapping[Outcome, Fraction], weight: Fraction) -> None:
+    for outcome, p in dist.items():
+        into[outcome] = into.get(outcome, Fraction(0)) + weight * p
+
+
+def _movers(
+    contributions: list[tuple[Fraction, Choice, OutcomeOf, Dist]], cache: dict[object, Dist]
+) -> dict[str, dict[Position, Dist]]:
+    """Each voter's positions fixed in turn on this item, everything else as in the file; in
+    a branch where the member has no vote, the item's odds there are as they are."""
+    members = sorted({m for _, choice, _, _ in contributions for m in choice.specs})
+    out: dict[str, dict[Position, Dist]] = {}
+    for member in members:
+        per: dict[Position, Dist] = {}
+        for pos in Position:
+            total: Dist = {}
+            for weight, choice, outcome_of, dist in contributions:
+                if member not in choice.specs:
+                    _add(total, dist, weight)
+                    continue
+                key = (choice.item, choice.day, _key(choice.specs), member, pos)
+                fixed = cache.get(key)
+                if fixed is None:
+                    specs = {**choice.specs, member: pos}
+                    fixed = cache[key] = distribution(specs, outcome_of, choice.named)[0]
+                _add(total, fixed, weight)
+            per[pos] = total
+        out[member] = per
+    return out
