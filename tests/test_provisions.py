@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -56,6 +58,17 @@ def test_every_provision_is_complete() -> None:
         for sid in p.sources:
             assert sid in SOURCES, (p.id, sid)
         assert [s.id for s in p.source_entries()] == list(p.sources)
+    assert provisions.unknown_sources() == []
+
+
+def test_the_sources_are_read_only_when_cited() -> None:
+    code = (
+        "import cstosim.api, cstosim.cli, sys; from cstosim import sources; "
+        "assert sources.SOURCES._data is None; sys.exit(0)"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert len(SOURCES) == len(list(SOURCES)) > 100  # and read when asked for
 
 
 def test_instruments_are_dated_from_entry_into_force() -> None:

@@ -9,38 +9,64 @@ loading and compiling alike.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from cstosim.engine import ExpectResult, Plan, Run, check_expectations, compile_scenario, simulate
-from cstosim.engine.record_schema import trace_schema
 from cstosim.errors import ArgumentError, PlanError, Problem, ScenarioError, SweepError
 from cstosim.history import ChairYear, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, Provision
 from cstosim.provisions import get as provision
-from cstosim.report.html import to_html
-from cstosim.report.odds import render_odds
-from cstosim.report.plots import FORMATS as PLOT_SUFFIXES
 from cstosim.report.safe import clean
-from cstosim.report.text import render_chairs, render_provision, render_source
-from cstosim.report.trace import run_document, to_json, to_jsonl, to_text
-from cstosim.report.whatif import render_comparison, render_exploration, render_summary
 from cstosim.rules.ruleset import RULE_KEYS, check_overrides, parse_rule_value
 from cstosim.scenario import load_scenario, parse_scenario
 from cstosim.scenario import models as m
-from cstosim.scenario.schema import scenario_schema
 from cstosim.sources import SOURCES, Source
-from cstosim.vocabulary import Office, Position, Rule14, RuleKey
-from cstosim.whatif.compare import Comparison, parse_variant, readings
-from cstosim.whatif.compare import compare as _compare
-from cstosim.whatif.explore import COUNTED, explore
-from cstosim.whatif.odds import Odds, OddsError
-from cstosim.whatif.odds import odds as _odds
-from cstosim.whatif.sweep import BACKENDS, SweepSummary, sweep
+from cstosim.vocabulary import Backend, Office, Position, Rule14, RuleKey
+
+if TYPE_CHECKING:  # the names of _LAZY below, for type checkers
+    from cstosim.report.odds import render_odds
+    from cstosim.report.plots import FORMATS as PLOT_SUFFIXES
+    from cstosim.report.text import render_chairs, render_provision, render_source
+    from cstosim.report.whatif import render_comparison, render_exploration, render_summary
+    from cstosim.whatif.compare import Comparison, parse_variant
+    from cstosim.whatif.odds import Odds, OddsError
+    from cstosim.whatif.sweep import SweepSummary
+
+# What a command needs is imported when it needs it (networkx for the graph, Rich for text
+# tables, the what-if machinery, matplotlib for plots), so that validating or running a small
+# scenario starts quickly. These names are the API's all the same: reading one imports it.
+_LAZY: dict[str, tuple[str, str]] = {
+    "Comparison": ("cstosim.whatif.compare", "Comparison"),
+    "Odds": ("cstosim.whatif.odds", "Odds"),
+    "OddsError": ("cstosim.whatif.odds", "OddsError"),
+    "PLOT_SUFFIXES": ("cstosim.report.plots", "FORMATS"),
+    "SweepSummary": ("cstosim.whatif.sweep", "SweepSummary"),
+    "parse_variant": ("cstosim.whatif.compare", "parse_variant"),
+    "render_chairs": ("cstosim.report.text", "render_chairs"),
+    "render_comparison": ("cstosim.report.whatif", "render_comparison"),
+    "render_exploration": ("cstosim.report.whatif", "render_exploration"),
+    "render_odds": ("cstosim.report.odds", "render_odds"),
+    "render_provision": ("cstosim.report.text", "render_provision"),
+    "render_source": ("cstosim.report.text", "render_source"),
+    "render_summary": ("cstosim.report.whatif", "render_summary"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names of ``_LAZY``, imported on first use."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, attr = _LAZY[name]
+    value = getattr(importlib.import_module(module), attr)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BACKENDS",
@@ -90,6 +116,7 @@ __all__ = [
     "write_counterexamples",
 ]
 
+BACKENDS = tuple(b.value for b in Backend)
 TODAYS_COUNCIL = ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")
 FORMATS = ("text", "json", "jsonl", "html")
 GRAPH_FORMATS = ("dot", "mermaid", "svg")
@@ -168,17 +195,24 @@ def run(
 ) -> dict[str, Any]:
     """One run as a fresh JSON-ready document: scenario, seed, rules, overrides, start, end,
     trace (a list of record objects, design 5.3) and expectations."""
+    from cstosim.report.trace import run_document
+
     result = simulate_scenario(scenario, overrides=overrides, seed=seed)
     return run_document(result, check_expectations(result))
 
 
 def render(run: Run, fmt: str = "text", expectations: Sequence[ExpectResult] = ()) -> str:
     """The run as text (a timeline), json, jsonl or html (a self-contained report)."""
+    from cstosim.report.trace import to_json, to_jsonl, to_text
+
     if fmt == "json":
         return to_json(run, expectations)
     if fmt == "jsonl":
         return to_jsonl(run)
     if fmt == "html":
+        from cstosim.report.html import to_html
+        from cstosim.whatif.compare import readings
+
         return to_html(run, expectations, readings(run.plan, run.seed))
     if fmt == "text":
         return to_text(run, expectations)
@@ -192,6 +226,9 @@ def compare(
     seed: int | None = None,
 ) -> Comparison:
     """Outcomes item by item under each variant ("rule14=dissent" or (label, overrides))."""
+    from cstosim.whatif.compare import compare as _compare
+    from cstosim.whatif.compare import parse_variant
+
     parsed = [parse_variant(v) if isinstance(v, str) else v for v in variants]
     sc = _scenario(scenario)
     with located(sc):
@@ -209,6 +246,8 @@ def odds(
     ``movers`` how fixing each member's position on an item moves them; ``as_dict()`` gives
     the JSON. Raises OddsError past ``max_branches`` whole runs (default
     ``cstosim.whatif.odds.MAX_BRANCHES``)."""
+    from cstosim.whatif.odds import odds as _odds
+
     if isinstance(scenario, Plan):
         p = scenario.with_rules(check_overrides(overrides)) if overrides else scenario
     else:
@@ -240,6 +279,8 @@ def sweep_scenario(
     progress: bool = False,
 ) -> SweepSummary:
     """The outcome counts of ``samples`` seeds of a scenario; rows stream to ``out`` if given."""
+    from cstosim.whatif.sweep import sweep
+
     if plan is None:
         with located(sc):
             plan = compile_scenario(sc)
@@ -269,6 +310,7 @@ def explore_council(
     """Every profile of the five positions, per variant: the JSON of design 5.4 (members,
     profiles, outcomes, and per variant counts, power indices, invariants)."""
     from cstosim.members import STATES
+    from cstosim.whatif.explore import COUNTED, explore
 
     unknown = [c for c in members if c not in STATES]
     if unknown:
@@ -336,6 +378,9 @@ def source(sid: str) -> Source | None:
 
 def schema(trace: bool = False) -> dict[str, Any]:
     """The JSON Schema of scenario files, or (``trace=True``) of trace records."""
+    from cstosim.engine.record_schema import trace_schema
+    from cstosim.scenario.schema import scenario_schema
+
     return trace_schema() if trace else scenario_schema()
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -93,7 +94,29 @@ def _load() -> dict[str, Source]:
     return out
 
 
-SOURCES: dict[str, Source] = _load()
+class _Sources(Mapping[str, Source]):
+    """The sources by id, read from the data file on first use (most commands never cite
+    one, and reading 170 entries costs a noticeable part of starting up)."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, Source] | None = None
+
+    def _all(self) -> dict[str, Source]:
+        if self._data is None:
+            self._data = _load()
+        return self._data
+
+    def __getitem__(self, sid: str) -> Source:
+        return self._all()[sid]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+SOURCES: Mapping[str, Source] = _Sources()
 
 
 def get_source(sid: str) -> Source:

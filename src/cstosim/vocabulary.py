@@ -17,6 +17,7 @@ __all__ = [
     "CONSENSUS_OUTCOMES",
     "FREEZE_POSITIONS",
     "SENSITIVE_KEYS",
+    "Backend",
     "Body",
     "Change",
     "EventType",
@@ -242,6 +243,13 @@ class Office(StrEnum):
 
     CHAIR = "chair"
     SG = "sg"
+
+
+class Backend(StrEnum):
+    """Where a sweep's samples run: local processes, or a Dask cluster."""
+
+    LOCAL = "local"
+    DASK = "dask"
 
 
 class Rank(IntEnum):

@@ -20,6 +20,7 @@ from typing import Any
 
 from cstosim.engine import Plan
 from cstosim.errors import SweepError
+from cstosim.vocabulary import Backend
 from cstosim.whatif.rows import RowWriter, sweep_header
 from cstosim.whatif.samples import (
     CHUNK,
@@ -44,7 +45,7 @@ __all__ = [
     "wilson",
 ]
 
-BACKENDS = ("local", "dask")  # local processes, or a Dask cluster
+BACKENDS = tuple(b.value for b in Backend)  # local processes, or a Dask cluster
 
 # -- local process pool -----------------------------------------------------------------------
 _WORKER_PLAN: Plan | None = None
