@@ -29,7 +29,9 @@ def test_inadmissible_card_says_what_decides_it(tmp_path: Path) -> None:
     html = report(tmp_path, "kazakhstan-2022-before-protocol.yaml")
     card = html[html.index('data-outcome="inadmissible"') :]
     card = card[: card.index("</article>")]
-    assert "armed_attack" in card and "would change it" in card
+    # the protocol was not in force in 2010: the card says why, and claims no contested reading
+    assert "Until the 2010 protocol entered into force" in card
+    assert "A contested reading decides this outcome" not in card
 
 
 def test_report_cites_paraphrases_and_escapes(tmp_path: Path) -> None:
@@ -61,6 +63,8 @@ events:
     html = api.render(run, "html")
     card = html[html.index('data-item="a"') :]
     card = card[: card.index("</article>")]
-    assert "Another reading gives another outcome here" in card
+    # whole runs see the cascade: rule14 decides a, through the suspension before it
+    assert run.decisions["a"].record.sensitive_to == ("rule14",)
+    assert "A contested reading decides this outcome" in card and "rule14" in card
     assert "No other reading" not in card
     assert card.count("badge adopted") >= 2  # no_objection and consent, in the table

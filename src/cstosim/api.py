@@ -30,6 +30,7 @@ from cstosim.sources import SOURCES, Source
 from cstosim.vocabulary import Backend, Office, Position, Rule14, RuleKey
 
 if TYPE_CHECKING:  # the names of _LAZY below, for type checkers
+    from cstosim.report.compare_html import comparison_html as render_comparison_html
     from cstosim.report.odds import render_odds
     from cstosim.report.plots import FORMATS as PLOT_SUFFIXES
     from cstosim.report.text import render_chairs, render_provision, render_source
@@ -50,6 +51,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "parse_variant": ("cstosim.whatif.compare", "parse_variant"),
     "render_chairs": ("cstosim.report.text", "render_chairs"),
     "render_comparison": ("cstosim.report.whatif", "render_comparison"),
+    "render_comparison_html": ("cstosim.report.compare_html", "comparison_html"),
     "render_exploration": ("cstosim.report.whatif", "render_exploration"),
     "render_odds": ("cstosim.report.odds", "render_odds"),
     "render_provision": ("cstosim.report.text", "render_provision"),
@@ -86,6 +88,7 @@ __all__ = [
     "check",
     "clean",
     "compare",
+    "compare_readings",
     "explore_council",
     "graph",
     "invariants_hold",
@@ -102,6 +105,7 @@ __all__ = [
     "render",
     "render_chairs",
     "render_comparison",
+    "render_comparison_html",
     "render_exploration",
     "render_odds",
     "render_provision",
@@ -233,6 +237,20 @@ def compare(
     sc = _scenario(scenario)
     with located(sc):
         return _compare(sc, parsed, seed=seed)
+
+
+def compare_readings(
+    scenario: ScenarioLike,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    seed: int | None = None,
+) -> Comparison:
+    """Every combination of the contested readings in force during the scenario, each a whole
+    run (design 5.4); ``base`` is the run's own, and each item lists the quorums that change
+    it. ``as_dict()`` gives the compare JSON."""
+    from cstosim.whatif.compare import all_readings
+
+    return all_readings(plan(scenario, overrides=overrides, seed=seed), seed)
 
 
 def odds(

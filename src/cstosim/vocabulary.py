@@ -15,6 +15,7 @@ __all__ = [
     "AGENDA_ITEM_KINDS",
     "BINDING",
     "CONSENSUS_OUTCOMES",
+    "EFFECT_KINDS",
     "FREEZE_POSITIONS",
     "SENSITIVE_KEYS",
     "Backend",
@@ -148,6 +149,20 @@ AGENDA_ITEM_KINDS: tuple[ItemKind, ...] = (
     ItemKind.END_MISSION,
     ItemKind.AGREEMENT,
     ItemKind.BASING,
+)
+
+
+# The item kinds whose adoption changes what later items see (design 2.2-2.4): the chair, who
+# has a vote, and the missions under way. Any other decision changes nothing a later item is
+# decided on, which is what exact odds and whole-run sensitivity build on.
+EFFECT_KINDS: frozenset[ItemKind] = frozenset(
+    {
+        ItemKind.CHAIR,
+        ItemKind.SUSPENSION,
+        ItemKind.ADMISSION,
+        ItemKind.END_MISSION,
+        ItemKind.ASSISTANCE,
+    }
 )
 
 

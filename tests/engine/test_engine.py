@@ -150,7 +150,7 @@ def test_admissibility_never_depends_on_positions(threat, pos, day) -> None:
     assert (records(run, "decision")[0]["outcome"] == "inadmissible") == (not expected.admissible)
 
 
-def test_before_the_protocol_armed_attack_is_inadmissible_and_flagged() -> None:
+def test_before_the_protocol_armed_attack_is_inadmissible_and_not_a_reading() -> None:
     d = {
         "name": "t",
         "start": "2010-01-01",
@@ -164,10 +164,14 @@ def test_before_the_protocol_armed_attack_is_inadmissible_and_flagged() -> None:
             }
         ],
     }
+    # In 2010 the amended wording is no reading in force, so nothing contested decides this
     (dec,) = records(run_data(d), "decision")
-    assert dec["outcome"] == "inadmissible" and dec["sensitive_to"] == ["armed_attack"]
+    assert dec["outcome"] == "inadmissible" and dec["sensitive_to"] == []
     (dec,) = records(run_data(d, overrides={"armed_attack": True}), "decision")
-    assert dec["outcome"] == "adopted"
+    assert dec["outcome"] == "adopted" and dec["sensitive_to"] == ["armed_attack"]
+    # where the scenario sets the key itself, the other value is tried on every day
+    (dec,) = records(run_data(d, overrides={"armed_attack": False}), "decision")
+    assert dec["outcome"] == "inadmissible" and dec["sensitive_to"] == ["armed_attack"]
 
 
 def test_probabilistic_positions_follow_the_seed() -> None:

@@ -33,8 +33,9 @@ def test_armed_attack_counts_from_the_protocols_entry_into_force(
     )
     (dec,) = records(run, "decision")
     assert dec["outcome"] == outcome and cite in dec["cites"], dec
-    if outcome == "inadmissible":
-        assert dec["sensitive_to"] == ["armed_attack"]
+    # the amended wording is no reading in force before 19 Dec 2012, so nothing contested
+    # decides those; from that day, the other reading would turn the request away
+    assert dec["sensitive_to"] == ([] if outcome == "inadmissible" else ["armed_attack"])
 
 
 def test_the_limited_format_counts_from_19_dec_2012() -> None:

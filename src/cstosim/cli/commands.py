@@ -236,20 +236,31 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    """Run one scenario under several rule variants and show the outcomes side by side."""
-    variants = []
-    for text in args.variant:
-        try:
-            variants.append(api.parse_variant(text))
-        except RuleError as e:
-            args.parser.error(f"--variant {text}: {e}")
-    if len(variants) < 2:
-        args.parser.error("give at least two --variant options to compare")
-    comparison = api.compare(api.load(args.file), variants, seed=args.seed)
-    if args.format == "json":
-        print(json.dumps(comparison.as_dict(), ensure_ascii=False))
+    """Run one scenario under several rule variants (or every combination of the contested
+    readings) and show the outcomes side by side."""
+    if args.all_readings:
+        if args.variant:
+            args.parser.error("give --variant options or --all-readings, not both")
+        _check_paths(args, {"--out": args.out}, {"FILE": args.file})
+        comparison = api.compare_readings(api.load(args.file), seed=args.seed)
     else:
-        sys.stdout.write(api.render_comparison(comparison))
+        variants = []
+        for text in args.variant:
+            try:
+                variants.append(api.parse_variant(text))
+            except RuleError as e:
+                args.parser.error(f"--variant {text}: {e}")
+        if len(variants) < 2:
+            args.parser.error("give at least two --variant options to compare, or --all-readings")
+        _check_paths(args, {"--out": args.out}, {"FILE": args.file})
+        comparison = api.compare(api.load(args.file), variants, seed=args.seed)
+    if args.format == "json":
+        text = json.dumps(comparison.as_dict(), ensure_ascii=False) + "\n"
+    elif args.format == "html":
+        text = api.render_comparison_html(comparison)
+    else:
+        text = api.render_comparison(comparison)
+    _write(args, text, args.out)
     return 0
 
 

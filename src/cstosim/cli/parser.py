@@ -74,7 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--variant rule14=dissent --variant rule14=no_objection --variant rule14=consent\n"
         "  cstosim compare scenarios/frozen-armenia-2028.yaml "
         "--variant limited_format=true --variant limited_format=false,rule14=no_objection "
-        "--format json",
+        "--format json\n"
+        "  cstosim compare scenarios/moscow-2009.yaml --all-readings\n"
+        "  cstosim compare scenarios/frozen-armenia-2028.yaml --all-readings --format html "
+        "--out readings.html",
         formatter_class=raw,
     )
     p.add_argument("file", metavar="FILE")
@@ -85,8 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE[,KEY=VALUE]",
         help="a rule variant (repeat, at least twice)",
     )
+    p.add_argument(
+        "--all-readings",
+        action="store_true",
+        help="every combination of the contested readings in force, each a whole run",
+    )
     p.add_argument("--seed", type=_seed, default=None)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json", "html"), default="text")
+    p.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
     p.set_defaults(func=c.cmd_compare, parser=p)
 
     p = sub.add_parser(

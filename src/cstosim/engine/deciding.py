@@ -17,7 +17,7 @@ from cstosim.engine.records import DecisionRecord, decision_from
 from cstosim.provisions import in_force_from
 from cstosim.rules.agreement import sign_agreement
 from cstosim.rules.basing import decide_basing
-from cstosim.rules.consensus import ConsensusResult, decide, sensitive_to
+from cstosim.rules.consensus import ConsensusResult, decide
 from cstosim.rules.procedural import decide_procedural
 from cstosim.rules.written import decide_written
 from cstosim.vocabulary import Body, ItemKind, Outcome, Position, Procedure, Rule14, RuleKey
@@ -151,24 +151,18 @@ def rule_for(kind: ItemKind, way: Way, day: date) -> RuleFn | None:
 # The rule functions are pure, so their results can be remembered: the same positions under
 # the same rules give the same result in every run of a process (sweeps repeat them a lot).
 MemoKey = tuple[tuple[tuple[str, Position], ...], Rule14, bool, float | None]
-_MEMO: dict[MemoKey, tuple[ConsensusResult, tuple[RuleKey, ...] | None]] = {}
+_MEMO: dict[MemoKey, ConsensusResult] = {}
 _MEMO_MAX = 65_536
 
 
 def decided(
-    pos: dict[str, Position], rule14: Rule14, lf: bool, quorum: float | None, want_sensitive: bool
-) -> tuple[ConsensusResult, tuple[RuleKey, ...]]:
-    """decide() and, when wanted, sensitive_to() for these positions and rules, memoised."""
+    pos: dict[str, Position], rule14: Rule14, lf: bool, quorum: float | None
+) -> ConsensusResult:
+    """decide() for these positions and rules, memoised."""
     key = (tuple(pos.items()), rule14, lf, quorum)
     hit = _MEMO.get(key)
-    if hit is None or (want_sensitive and hit[1] is None):
-        res = hit[0] if hit else decide(pos, rule14=rule14, limited_format=lf, quorum=quorum)
-        sens = (
-            sensitive_to(pos, rule14=rule14, limited_format=lf, quorum=quorum)
-            if want_sensitive
-            else None
-        )
+    if hit is None:
         if len(_MEMO) >= _MEMO_MAX:
             _MEMO.clear()
-        _MEMO[key] = hit = (res, sens)
-    return hit[0], hit[1] or ()
+        hit = _MEMO[key] = decide(pos, rule14=rule14, limited_format=lf, quorum=quorum)
+    return hit

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from cstosim.errors import PlanError
 from cstosim.rules.ruleset import Overrides, RuleSet, regime, rules_on
@@ -35,8 +35,12 @@ PositionSpec = Position | tuple[tuple[Position, float], ...]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventSpec:
-    """A compiled event: its date and its place in the file (-1 for built-in history)."""
+    """A compiled event: its date and its place in the file (-1 for built-in history).
 
+    ``depends_on`` names the rule keys the event's course turns on besides how its items are
+    decided (a request's admissibility turns on armed_attack)."""
+
+    depends_on: ClassVar[frozenset[RuleKey]] = frozenset()
     day: date
     index: int
 
@@ -87,6 +91,8 @@ class Plan:
     # Whether the chair follows the record; if not, why the run is a what-if from its start.
     follows_record: bool = True
     chair_what_if: str = ""
+    # Other readings of contested keys, applied from each key's in-force day (design 5.4).
+    readings: Mapping[RuleKey, Any] = field(default_factory=dict)
     _rules: dict[tuple[bool, ...], RuleSet] = field(default_factory=dict, compare=False, repr=False)
 
     def rules_on(self, day: date) -> RuleSet:
@@ -94,12 +100,17 @@ class Plan:
         key = regime(day)
         rs = self._rules.get(key)
         if rs is None:
-            rs = self._rules[key] = rules_on(day, self.overrides)
+            rs = self._rules[key] = rules_on(day, self.overrides, self.readings)
         return rs
 
     def with_rules(self, changes: Overrides) -> Plan:
         """The same plan under other (checked) overrides: a what-if of the same scenario."""
         return replace(self, overrides={**self.overrides, **changes}, _rules={})
+
+    def with_readings(self, readings: Overrides) -> Plan:
+        """The same plan under other readings of contested keys, each applied only where it
+        can be (``rules.ruleset.reading_applies``): a whole run of one reading."""
+        return replace(self, readings=dict(readings), _rules={})
 
     def offset(self, day: date) -> int:
         """Days from the start."""

@@ -13,8 +13,10 @@ from cstosim.engine.deciding import Chooser
 from cstosim.engine.plan import Plan
 from cstosim.engine.procedures import runner_for
 from cstosim.engine.procedures.council import calendar
+from cstosim.engine.sensitivity import Sensitivity
 from cstosim.engine.world import Run, World
 from cstosim.errors import ArgumentError, words
+from cstosim.vocabulary import Outcome
 
 __all__ = ["MAX_SEED", "check_seed", "simulate"]
 
@@ -25,17 +27,30 @@ def simulate(
     """Run ``plan`` once and return its trace and final state.
 
     With ``trace=False`` (sweeps) no trace is kept and ``sensitive_to`` is not computed; the
-    decisions (each with its full record), chairs and state are the same. A ``chooser`` picks
-    each item's positions in place of the random draws (exact odds enumerate runs with one).
+    decisions (each with its full record), chairs and state are the same. A traced run works
+    out each record's ``sensitive_to`` as whole runs would (``engine.sensitivity``). A
+    ``chooser`` picks each item's positions in place of the random draws (exact odds
+    enumerate runs with one).
     """
     seed = plan.seed if seed is None else check_seed(seed)
+    sensitivity = (
+        Sensitivity(plan, lambda other: _outcomes(other, seed))
+        if trace and chooser is None
+        else None
+    )
     env = simpy.Environment()
-    w = World(env, plan, seed, tracing=trace, chooser=chooser)
+    w = World(env, plan, seed, tracing=trace, chooser=chooser, sensitivity=sensitivity)
     env.process(calendar(w))
     for spec in plan.events:
         env.process(runner_for(spec)(w, spec))
     env.run()
     return w.run
+
+
+def _outcomes(plan: Plan, seed: int) -> dict[str, Outcome]:
+    """Each item's outcome in a whole run of ``plan`` without a trace."""
+    run = simulate(plan, seed, trace=False)
+    return {item: dec.outcome for item, dec in run.decisions.items()}
 
 
 MAX_SEED = 2**63 - 1

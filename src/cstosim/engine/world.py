@@ -31,8 +31,9 @@ from cstosim.engine.deciding import (
 )
 from cstosim.engine.plan import Plan, PositionSpec
 from cstosim.engine.records import ChairRecord, DecisionRecord, NoteRecord, Record
+from cstosim.engine.sensitivity import Sensitivity
 from cstosim.rules.competence import COMPETENT, competence
-from cstosim.rules.consensus import ConsensusResult, sensitive_to
+from cstosim.rules.consensus import ConsensusResult
 from cstosim.rules.rotation import next_in_turn
 from cstosim.rules.ruleset import RuleSet
 from cstosim.vocabulary import (
@@ -119,10 +120,12 @@ class World:
         seed: int,
         tracing: bool = True,
         chooser: Chooser | None = None,
+        sensitivity: Sensitivity | None = None,
     ) -> None:
         self.env = env
         self.tracing = tracing
         self.chooser = chooser  # picks positions in place of drawing them (exact odds)
+        self.sensitivity = sensitivity  # the other readings, asked item by item (traced runs)
         self._voters: list[str] | None = None  # cached; cleared on every membership change
         self._voter_set: frozenset[str] = frozenset()
         self._now: float = -1.0
@@ -240,7 +243,7 @@ class World:
 
         def outcome_of(pos: Mapping[str, Position]) -> Outcome:
             if rule is None:
-                return decided(dict(pos), r14, lf, q, False)[0].outcome
+                return decided(dict(pos), r14, lf, q).outcome
             return rule(pos, rule14=r14, limited_format=lf, quorum=q).outcome
 
         choice = Choice(item_id, item_kind, self.today, body, specs, named)
@@ -302,7 +305,6 @@ class World:
         extra_cites: tuple[str, ...] = (),
         why_prefix: str = "",
         title: str | None = None,
-        extra_sensitive: tuple[RuleKey, ...] = (),
     ) -> Decision:
         """Decide one item by the rule its kind and way call for (consensus by default, design
         2.1; 2.3b for the others), record it and remember the decision."""
@@ -332,15 +334,10 @@ class World:
                 f"{BASES_FROM.isoformat()}), so the question is decided by consensus - "
             )
         if rule is None:  # consensus: the hot path of sweeps, remembered
-            res, sens = decided(pos, rules.rule14, rules.limited_format, rules.quorum, self.tracing)
+            res = decided(pos, rules.rule14, rules.limited_format, rules.quorum)
         else:
             r14, lf, q = rules.rule14, rules.limited_format, rules.quorum
             res = rule(pos, rule14=r14, limited_format=lf, quorum=q)
-            sens = (
-                sensitive_to(pos, rule14=r14, limited_format=lf, quorum=q, rule=rule)
-                if self.tracing
-                else ()
-            )
         if not self.tracing:  # sweeps: keep the outcome; build the record only if asked for
             dec = self.run.decisions[item_id] = Decision(
                 res.outcome,
@@ -362,6 +359,17 @@ class World:
             )
             return dec
         cites, why = cited(res, extra_cites, why_prefix)
+        sens: tuple[RuleKey, ...] = ()
+        if self.sensitivity is not None:
+
+            def decide_under(rs: RuleSet) -> Outcome:
+                if rule is None:
+                    return decided(pos, rs.rule14, rs.limited_format, rs.quorum).outcome
+                return rule(
+                    pos, rule14=rs.rule14, limited_format=rs.limited_format, quorum=rs.quorum
+                ).outcome
+
+            sens = self.sensitivity.item(item_id, item_kind, today, res.outcome, decide_under)
         dec = self.record_decision(
             item_id,
             item_kind,
@@ -373,8 +381,8 @@ class World:
             cites,
             why,
             res=res,
-            sensitive=(*sens, *extra_sensitive),
             ignored=ignored,
+            sensitive=sens,
         )
         if ignored:
             self.note(
@@ -396,11 +404,17 @@ class World:
         why: str,
         *,
         res: ConsensusResult | None = None,
-        sensitive: tuple[RuleKey, ...] = (),
         ignored: tuple[str, ...] = (),
+        sensitive: tuple[RuleKey, ...] | None = None,
     ) -> Decision:
         """Write the decision record of an item and remember the decision (the record is
         built even without a trace: this path serves the items no rule decides)."""
+        if sensitive is None:  # an item no rule decides: only a cascade can change it
+            sensitive = (
+                self.sensitivity.item(item_id, item_kind, self.today, outcome, None)
+                if self.sensitivity is not None
+                else ()
+            )
         rec = decision_record(
             self.today,
             item_id,
@@ -414,7 +428,7 @@ class World:
             cites,
             why,
             ignored,
-            sensitive if self.tracing else (),
+            sensitive,
         )
         if self.tracing:
             self.trace_append(rec)

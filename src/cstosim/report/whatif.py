@@ -34,18 +34,9 @@ def render_comparison(comparison: Any) -> str:
             )
         )
     )
-    table = Table(expand=False)
-    table.add_column("", no_wrap=True)
-    table.add_column("item", overflow="fold")
-    for v in comparison.variants:
-        table.add_column(Text(clean(v)), overflow="fold")
-    for it in comparison.items:
-        mark = "*" if it["differs"] else ""
-        cells = []
-        for outcome, blockers in zip(it["outcomes"], it["blockers"], strict=True):
-            extra = f" ({' '.join(blockers)})" if blockers else ""
-            cells.append(Text(clean(outcome + extra), style="bold" if it["differs"] else ""))
-        table.add_row(mark, Text(clean(it["item"])), *cells)
+    base = getattr(comparison, "base", None)
+    # every combination of readings: one row each, the run's own marked
+    table = _items_by_variant(comparison) if base is None else _variants_by_item(comparison, base)
     con.print(table)
     n = len(comparison.differing)
     con.print(
@@ -55,7 +46,46 @@ def render_comparison(comparison: Any) -> str:
             else "No item's outcome turns on these variants."
         )
     )
+    changes = [it for it in comparison.items if it.get("quorums")]
+    if changes:
+        con.print(Text("Quorums (shares of the members with a vote) that would change an item:"))
+        for it in changes:
+            said = ", ".join(f"{q} -> {o}" for q, o in it["quorums"].items())
+            con.print(Text(clean(f"  {it['item']}: {said}")))
     return clean(buf.getvalue())
+
+
+def _cell(outcome: str, blockers: list[str], bold: bool) -> Text:
+    extra = f" ({' '.join(blockers)})" if blockers else ""
+    return Text(clean(outcome + extra), style="bold" if bold else "")
+
+
+def _items_by_variant(comparison: Any) -> Table:
+    table = Table(expand=False)
+    table.add_column("", no_wrap=True)
+    table.add_column("item", overflow="fold")
+    for v in comparison.variants:
+        table.add_column(Text(clean(v.replace(",", ", "))), overflow="fold")
+    for it in comparison.items:
+        cells = [
+            _cell(o, b, it["differs"]) for o, b in zip(it["outcomes"], it["blockers"], strict=True)
+        ]
+        table.add_row("*" if it["differs"] else "", Text(clean(it["item"])), *cells)
+    return table
+
+
+def _variants_by_item(comparison: Any, base: int) -> Table:
+    table = Table(expand=False)
+    table.add_column("readings", overflow="fold")
+    for it in comparison.items:
+        table.add_column(Text(clean(("* " if it["differs"] else "") + it["item"])), overflow="fold")
+    for i, v in enumerate(comparison.variants):
+        label = v.replace(",", ", ") + (" (this run)" if i == base else "")
+        cells = [
+            _cell(it["outcomes"][i], it["blockers"][i], it["differs"]) for it in comparison.items
+        ]
+        table.add_row(Text(clean(label), style="bold" if i == base else ""), *cells)
+    return table
 
 
 def render_summary(summary: Any, repro: str) -> str:

@@ -23,12 +23,14 @@ from cstosim.rules.article4 import ARMED_ATTACK_FROM
 from cstosim.vocabulary import Rotation, Rule14, RuleKey
 
 __all__ = [
+    "CONTESTED",
     "RULE_KEYS",
     "Overrides",
     "RuleError",
     "RuleSet",
     "check_overrides",
     "parse_rule_value",
+    "reading_applies",
     "rules_on",
 ]
 
@@ -181,8 +183,31 @@ def regime(day: date) -> tuple[bool, ...]:
     return (day >= LIMITED_FORMAT_FROM, day >= ALPHABET_ROTATION_FROM, day >= ARMED_ATTACK_FROM)
 
 
-def rules_on(day: date, overrides: Overrides | None = None) -> RuleSet:
-    """The rules in force on ``day``: the dated defaults, then the (checked) overrides."""
+# The contested readings (design 5.4): the keys whose other values a whole-run comparison tries,
+# and the day each is in force from (None: always; quorum is the what-if of rop.quorum).
+CONTESTED: dict[RuleKey, date | None] = {
+    RuleKey.RULE14: None,
+    RuleKey.LIMITED_FORMAT: LIMITED_FORMAT_FROM,
+    RuleKey.QUORUM: None,
+    RuleKey.ARMED_ATTACK: ARMED_ATTACK_FROM,
+}
+
+
+def reading_applies(key: RuleKey, day: date, overrides: Overrides | None = None) -> bool:
+    """Whether another reading of contested ``key`` can apply on ``day``: from the day its
+    provision is in force, or on every day where the scenario sets the key itself."""
+    since = CONTESTED[key]
+    return since is None or day >= since or key in (overrides or {})
+
+
+def rules_on(
+    day: date, overrides: Overrides | None = None, readings: Overrides | None = None
+) -> RuleSet:
+    """The rules in force on ``day``: the dated defaults, then the (checked) overrides, then
+    other readings of contested keys, each only where ``reading_applies``."""
+    if readings:
+        applied = {k: v for k, v in readings.items() if reading_applies(k, day, overrides)}
+        overrides = {**(overrides or {}), **applied}
     base = RuleSet(
         limited_format=day >= LIMITED_FORMAT_FROM,
         rotation=Rotation.RUSSIAN_ALPHABET if day >= ALPHABET_ROTATION_FROM else Rotation.HOST,

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
+from itertools import product
 from typing import Any
 
-from cstosim.engine import Plan, compile_scenario, simulate
+from cstosim.engine import Plan, Run, compile_scenario, simulate
 from cstosim.engine.records import DecisionRecord
+from cstosim.engine.sensitivity import readings_in_play
 from cstosim.errors import RuleError
 from cstosim.rules.ruleset import RuleValue, parse_rule_value
 from cstosim.scenario.models import Scenario
 from cstosim.vocabulary import Rule14, RuleKey
 
-__all__ = ["Comparison", "compare", "parse_variant", "readings"]
+__all__ = ["Comparison", "all_readings", "compare", "parse_variant", "readings"]
 
 NOT_DECIDED = "not_decided"
 Readings = dict[tuple[Rule14, bool], dict[str, str]]
@@ -41,6 +44,8 @@ def _show(v: Any) -> str:
         return str(v).lower()
     if v is None:
         return "none"
+    if isinstance(v, float):
+        return str(Fraction(v).limit_denominator(1000))  # 2/3, not 0.6666666666666666
     if isinstance(v, tuple):
         return ";".join(v)
     return str(v)
@@ -48,21 +53,26 @@ def _show(v: Any) -> str:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Outcomes per item (rows) under each variant (columns)."""
+    """Outcomes per item (rows) under each variant (columns); with all readings, which
+    variant is the run's own (``base``) and, per item, the quorums that change it."""
 
     scenario: str
     seed: int
     variants: list[str]
     items: list[dict[str, Any]]
+    base: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: {"variants": [...], "items": [{"item", "outcomes", ...}]}."""
-        return {
+        doc: dict[str, Any] = {
             "scenario": self.scenario,
             "seed": self.seed,
             "variants": self.variants,
             "items": self.items,
         }
+        if self.base is not None:
+            doc["base"] = self.base
+        return doc
 
     @property
     def differing(self) -> list[dict[str, Any]]:
@@ -109,6 +119,71 @@ def compare(
         variants=[label for label, _ in variants],
         items=items,
     )
+
+
+def all_readings(plan: Plan, seed: int | None = None) -> Comparison:
+    """Every combination of the contested readings in play (design 5.4), each a whole run of
+    ``plan``, so an outcome that turns through an earlier decision is seen; ``base`` is the
+    combination the plan itself runs under. Each item also lists, as ``quorums``, every quorum
+    (a fraction k/n of the n members with a vote on some decision day) under which a whole run
+    decides it otherwise, and how."""
+    in_play = readings_in_play(plan)
+    keys = list(in_play)
+    own = plan.rules_on(plan.end)
+    combos = list(product(*in_play.values()))
+    labels = [",".join(f"{k}={_show(v)}" for k, v in zip(keys, c, strict=True)) for c in combos]
+    runs = [
+        _decided(simulate(plan.with_readings(dict(zip(keys, c, strict=True))), seed, trace=False))
+        for c in combos
+    ]
+    base_run = _decided(simulate(plan, seed, trace=False))
+    base = next(
+        (
+            i
+            for i, c in enumerate(combos)
+            if all(getattr(own, k.value) == v for k, v in zip(keys, c, strict=True))
+        ),
+        None,
+    )
+    quorums = _quorum_changes(plan, seed, base_run)
+    order = list(dict.fromkeys([*base_run, *(item for run in runs for item in run)]))
+    items = []
+    for item in order:
+        recs = [run.get(item) for run in runs]
+        outcomes = [str(r.outcome) if r else NOT_DECIDED for r in recs]
+        items.append(
+            {
+                "item": item,
+                "outcomes": outcomes,
+                "differs": len(set(outcomes)) > 1,
+                "blockers": [list(r.blockers) if r else [] for r in recs],
+                "quorums": quorums.get(item, {}),
+            }
+        )
+    return Comparison(plan.name, plan.seed if seed is None else seed, labels, items, base)
+
+
+def _decided(run: Run) -> dict[str, DecisionRecord]:
+    return {item: dec.record for item, dec in run.decisions.items()}
+
+
+def _quorum_changes(
+    plan: Plan, seed: int | None, base: dict[str, DecisionRecord]
+) -> dict[str, dict[str, str]]:
+    """Per item, each quorum k/n (n: the members with a vote on a decision day) under which a
+    whole run decides it otherwise, as "k/n" -> outcome."""
+    sizes = {len(rec.positions) for rec in base.values() if rec.positions}
+    candidates = sorted({Fraction(k, n) for n in sizes for k in range(1, n + 1)})
+    out: dict[str, dict[str, str]] = {}
+    for q in candidates:
+        other = _decided(
+            simulate(plan.with_readings({RuleKey.QUORUM: float(q)}), seed, trace=False)
+        )
+        for item in base.keys() | other.keys():
+            a, b = base.get(item), other.get(item)
+            if (a and a.outcome) != (b and b.outcome):
+                out.setdefault(item, {})[str(q)] = str(b.outcome) if b else NOT_DECIDED
+    return out
 
 
 def readings(plan: Plan, seed: int | None = None) -> Readings:

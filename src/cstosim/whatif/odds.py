@@ -29,7 +29,7 @@ from cstosim.engine import Plan, Run, simulate
 from cstosim.engine.deciding import Choice
 from cstosim.engine.plan import PositionSpec
 from cstosim.errors import CstosimError
-from cstosim.vocabulary import ADOPTED, Body, ItemKind, Outcome, Position
+from cstosim.vocabulary import ADOPTED, EFFECT_KINDS, Body, ItemKind, Outcome, Position
 
 __all__ = [
     "BRANCHING_KINDS",
@@ -43,16 +43,7 @@ __all__ = [
     "odds",
 ]
 
-# The item kinds whose adoption changes what later items see (design 2.2-2.4).
-BRANCHING_KINDS = frozenset(
-    {
-        ItemKind.CHAIR,
-        ItemKind.SUSPENSION,
-        ItemKind.ADMISSION,
-        ItemKind.END_MISSION,
-        ItemKind.ASSISTANCE,
-    }
-)
+BRANCHING_KINDS = EFFECT_KINDS  # the items a run branches on
 # Stated bounds: whole runs enumerated, and voters on one item (the counts stay polynomial, but
 # the named members and the representatives grow with it).
 MAX_BRANCHES = 4096

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from types import MappingProxyType
+from typing import ClassVar
 
 from cstosim.engine.plan import Context, EventSpec, PositionSpec, compile_positions
 from cstosim.engine.procedures.registry import register
@@ -41,6 +42,7 @@ __all__ = ["RequestSpec", "end_mission"]
 class RequestSpec(EventSpec):
     """A request for assistance and what the file says of the session and force it may bring."""
 
+    depends_on: ClassVar[frozenset[RuleKey]] = frozenset({RuleKey.ARMED_ATTACK})
     item: str
     by: str
     against: str | None
@@ -107,7 +109,13 @@ def crisis(w: World, ev: RequestSpec) -> Process:
         day=w.today, by=ev.by, threat=ev.threat, against=ev.against, aggressor=ev.aggressor
     )
     adm = admissibility(req, w.status, armed_attack=rules.armed_attack)
-    flipped = admissibility(req, w.status, armed_attack=not rules.armed_attack)
+    if w.sensitivity is not None:  # another reading of armed_attack may change the course
+        status = dict(w.status)
+        w.sensitivity.event(
+            w.today,
+            lambda rs: admissibility(req, status, armed_attack=rs.armed_attack).admissible,
+            adm.admissible,
+        )
     w.emit(
         RequestRecord,
         item=ev.item,
@@ -121,7 +129,6 @@ def crisis(w: World, ev: RequestSpec) -> Process:
         why=adm.why,
     )
     if not adm.admissible:
-        sens = (RuleKey.ARMED_ATTACK,) if flipped.admissible else ()
         w.record_decision(
             ev.item,
             ItemKind.ASSISTANCE,
@@ -132,7 +139,6 @@ def crisis(w: World, ev: RequestSpec) -> Process:
             {},
             adm.cites,
             adm.why,
-            sensitive=sens,
         )
         return
     w.emit(
@@ -166,7 +172,6 @@ def crisis(w: World, ev: RequestSpec) -> Process:
         way=Way(no_decision=ev.no_decision),
         extra_cites=adm.cites,
         why_prefix=f"{'Assistance' if article4 else 'Article 2 measures'} for {ev.by} - ",
-        extra_sensitive=(RuleKey.ARMED_ATTACK,) if not flipped.admissible else (),
     )
     if dec.outcome not in ADOPTED or not article4:
         return

@@ -1,0 +1,111 @@
+"""Which contested readings decide each item, seen as whole runs would see them (design 5.4).
+
+A decision record's ``sensitive_to`` lists the contested keys (``rules.ruleset.CONTESTED``)
+under another value of which the run would decide the item otherwise, or not at all, through
+an earlier decision too. Whole runs under every other value would answer that, at several times
+the cost of the run. This module gets the same answer while the run goes on: for each other
+value it decides the item again, with the same positions, by the same rule function, under the
+rules that value gives on the day; as long as no earlier item whose adoption changes what later
+items see (``vocabulary.EFFECT_KINDS``: a chair, a suspension, an admission, the end of a
+mission, assistance), and no request's admissibility, has turned out otherwise under that value,
+this is exactly what the whole run would decide. From the first item that does, it runs that
+value as a whole run (once) and reads the later items' outcomes from it.
+
+Nothing here knows of SimPy: the engine hands in the whole-run function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from cstosim.engine.plan import Plan
+from cstosim.rules.consensus import QUORUM_ALTERNATIVES
+from cstosim.rules.ruleset import CONTESTED, RuleSet, RuleValue, reading_applies
+from cstosim.vocabulary import ADOPTED, EFFECT_KINDS, ItemKind, Outcome, Rule14, RuleKey
+
+__all__ = ["VALUES", "Sensitivity", "readings_in_play"]
+
+# The values each contested key is tried with: every reading of Rule 14, the limited format
+# and armed attack on and off, no quorum and two thirds (design 5.4).
+VALUES: dict[RuleKey, tuple[RuleValue, ...]] = {
+    RuleKey.RULE14: tuple(Rule14),
+    RuleKey.LIMITED_FORMAT: (True, False),
+    RuleKey.QUORUM: QUORUM_ALTERNATIVES,
+    RuleKey.ARMED_ATTACK: (True, False),
+}
+
+WholeRun = Callable[[Plan], dict[str, Outcome]]
+
+
+# Keys that only some events turn on (``EventSpec.depends_on``); the others decide every item.
+_EVENT_KEYS = frozenset({RuleKey.ARMED_ATTACK})
+
+
+def readings_in_play(plan: Plan) -> dict[RuleKey, tuple[RuleValue, ...]]:
+    """The contested keys that can apply on some day of the run, each with every value it is
+    tried with: a key in force only from a later day (the limited format, armed attack) is left
+    out of a run that ends before it, unless the scenario sets it, and armed attack out of a
+    run with no request for assistance."""
+    used = {k for e in plan.events for k in e.depends_on}
+    return {
+        k: VALUES[k]
+        for k in CONTESTED
+        if reading_applies(k, plan.end, plan.overrides) and (k not in _EVENT_KEYS or k in used)
+    }
+
+
+@dataclass
+class _Other:
+    """One other value of one key: its plan, and its whole run once a cascade needs it."""
+
+    key: RuleKey
+    plan: Plan
+    outcomes: dict[str, Outcome] | None = None
+
+
+class Sensitivity:
+    """The other readings of one run, asked item by item as the run decides them."""
+
+    def __init__(self, plan: Plan, whole_run: WholeRun) -> None:
+        first = plan.rules_on(plan.start)
+        self._whole_run = whole_run
+        self._others: list[_Other] = []
+        for key, values in readings_in_play(plan).items():
+            if reading_applies(key, plan.start, plan.overrides):  # one value all run long
+                values = tuple(v for v in values if v != getattr(first, key.value))
+            for v in values:
+                self._others.append(_Other(key, plan.with_readings({**plan.readings, key: v})))
+
+    def item(
+        self,
+        item: str,
+        kind: ItemKind,
+        day: date,
+        outcome: Outcome,
+        decide_under: Callable[[RuleSet], Outcome] | None,
+    ) -> tuple[RuleKey, ...]:
+        """The keys another value of which decides ``item`` otherwise; ``decide_under``
+        decides it again under other rules (None: the rules do not enter, as for an item no
+        rule decides)."""
+        keys: set[RuleKey] = set()
+        for other in self._others:
+            if other.outcomes is not None:
+                theirs: Outcome | None = other.outcomes.get(item)
+            elif decide_under is None:
+                theirs = outcome
+            else:
+                theirs = decide_under(other.plan.rules_on(day))
+                if kind in EFFECT_KINDS and (theirs in ADOPTED) != (outcome in ADOPTED):
+                    other.outcomes = self._whole_run(other.plan)  # a cascade from here on
+            if theirs != outcome:
+                keys.add(other.key)
+        return tuple(k for k in CONTESTED if k in keys)
+
+    def event(self, day: date, holds: Callable[[RuleSet], bool], base: bool) -> None:
+        """An event whose course depends on the rules (a request's admissibility): where
+        another value changes it, the rest of that value's run is read from a whole run."""
+        for other in self._others:
+            if other.outcomes is None and holds(other.plan.rules_on(day)) != base:
+                other.outcomes = self._whole_run(other.plan)

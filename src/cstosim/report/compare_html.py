@@ -1,0 +1,73 @@
+"""A comparison of readings as one self-contained HTML page (no scripts, nothing loaded)."""
+
+from __future__ import annotations
+
+from cstosim import __version__
+from cstosim.report.html import _CSP, _CSS, _badge
+from cstosim.report.safe import clean
+from cstosim.report.safe import esc as escape
+from cstosim.whatif.compare import Comparison
+
+__all__ = ["comparison_html"]
+
+_EXTRA_CSS = """
+.variants th.current, .variants td.current { outline:3px solid #1e293b; outline-offset:-3px; }
+.variants th { font-weight:600; font-size:.85rem; }
+.variants th span { display:block; white-space:nowrap; }
+tr.differs th { background:#ffedd5; }
+.tag { display:inline-block; background:#1e293b; color:#fff; border-radius:4px;
+  padding:0 .3rem; font-size:.75rem; margin-top:.2rem; }
+@media print { header { background:none; color:#000; } .variants { font-size:.75rem; } }
+"""
+
+
+def comparison_html(comparison: Comparison) -> str:
+    """Items as rows, variants as columns, the run's own variant marked (``aria-current``),
+    the items whose outcome turns on the variant highlighted, and the quorums that change one."""
+    base = comparison.base
+    heads = []
+    for i, label in enumerate(comparison.variants):
+        parts = "".join(f"<span>{escape(p)}</span>" for p in label.split(","))
+        if i == base:
+            heads.append(
+                f'<th class="current" aria-current="true">{parts}<span class="tag">this run'
+                "</span></th>"
+            )
+        else:
+            heads.append(f"<th>{parts}</th>")
+    rows = []
+    for it in comparison.items:
+        cells = []
+        for i, outcome in enumerate(it["outcomes"]):
+            current = ' class="current" aria-current="true"' if i == base else ""
+            cells.append(f"<td{current}>{_badge(outcome)}</td>")
+        quorums = it.get("quorums") or {}
+        q = ", ".join(f"{escape(k)}: {_badge(v)}" for k, v in quorums.items()) or "none"
+        differs = ' class="differs"' if it["differs"] else ""
+        rows.append(f"<tr{differs}><th>{escape(it['item'])}</th>{''.join(cells)}<td>{q}</td></tr>")
+    n = len(comparison.differing)
+    lead = (
+        f"{n} item(s) turn on the reading (highlighted)."
+        if n
+        else "No item's outcome turns on these readings."
+    )
+    return clean(f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{_CSP}">
+<title>{escape(comparison.scenario)} - readings compared - cstosim</title>
+<style>{_CSS}{_EXTRA_CSS}</style></head>
+<body>
+<header><h1>{escape(comparison.scenario)}</h1>
+<p>{len(comparison.variants)} readings compared, each a whole run (seed {comparison.seed})</p>
+</header>
+<main>
+<p>{escape(lead)} Each column is a whole run under one combination of the contested readings
+in force during the scenario, so an outcome that turns only through an earlier decision (a
+suspension, a chair, a membership) shows. The last column lists each quorum (a share of the
+members with a vote) under which the item would be decided otherwise.</p>
+<div style="overflow-x:auto"><table class="variants"><tr><th>item</th>{"".join(heads)}
+<th>quorums that change it</th></tr>{"".join(rows)}</table></div>
+<footer>Made by cstosim {escape(__version__)}.</footer>
+</main></body></html>
+""")
