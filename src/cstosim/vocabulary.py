@@ -152,18 +152,12 @@ AGENDA_ITEM_KINDS: tuple[ItemKind, ...] = (
 )
 
 
-# The item kinds whose adoption changes what later items see (design 2.2-2.4): the chair, who
-# has a vote, and the missions under way. Any other decision changes nothing a later item is
-# decided on, which is what exact odds and whole-run sensitivity build on.
-EFFECT_KINDS: frozenset[ItemKind] = frozenset(
-    {
-        ItemKind.CHAIR,
-        ItemKind.SUSPENSION,
-        ItemKind.ADMISSION,
-        ItemKind.END_MISSION,
-        ItemKind.ASSISTANCE,
-    }
-)
+# The item kinds whose adoption changes how later items are decided: who has a vote (design
+# 2.4). An adopted chair, end of mission or assistance changes the chair and the missions, which
+# no rule reads when it decides an item; so exact odds branch, and whole-run sensitivity turns
+# to a whole run, on these two kinds only (tests/whatif/test_odds.py and
+# tests/engine/test_sensitivity.py check both against brute-force whole runs with chair items).
+EFFECT_KINDS: frozenset[ItemKind] = frozenset({ItemKind.SUSPENSION, ItemKind.ADMISSION})
 
 
 class Procedure(StrEnum):

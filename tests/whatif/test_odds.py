@@ -225,12 +225,12 @@ def test_past_the_bound_it_stops_and_says_why() -> None:
                 "body": "CSC",
                 "items": [
                     {
-                        "id": f"chair-{i}",
-                        "kind": "chair",
-                        "member": "KAZ",
-                        "positions": {"BLR": {"support": 0.5, "object": 0.5}},
+                        "id": f"suspend-{member}",
+                        "kind": "suspension",
+                        "member": member,
+                        "positions": {"BLR": {"support": 0.5, "object": 0.5}, member: "support"},
                     }
-                    for i in range(4)
+                    for member in ("ARM", "KAZ", "KGZ", "TJK")
                 ],
             },
         ],

@@ -6,8 +6,8 @@ an earlier decision too. Whole runs under every other value would answer that, a
 the cost of the run. This module gets the same answer while the run goes on: for each other
 value it decides the item again, with the same positions, by the same rule function, under the
 rules that value gives on the day; as long as no earlier item whose adoption changes what later
-items see (``vocabulary.EFFECT_KINDS``: a chair, a suspension, an admission, the end of a
-mission, assistance), and no request's admissibility, has turned out otherwise under that value,
+items are decided (``vocabulary.EFFECT_KINDS``: a suspension, an admission), and no request's
+admissibility, has turned out otherwise under that value,
 this is exactly what the whole run would decide. From the first item that does, it runs that
 value as a whole run (once) and reads the later items' outcomes from it.
 
@@ -17,7 +17,7 @@ Nothing here knows of SimPy: the engine hands in the whole-run function.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from cstosim.engine.plan import Plan
@@ -63,6 +63,7 @@ class _Other:
     key: RuleKey
     plan: Plan
     outcomes: dict[str, Outcome] | None = None
+    fixed: dict[str, Outcome] = field(default_factory=dict)  # items it decides otherwise
 
 
 class Sensitivity:
@@ -93,6 +94,8 @@ class Sensitivity:
         for other in self._others:
             if other.outcomes is not None:
                 theirs: Outcome | None = other.outcomes.get(item)
+            elif item in other.fixed:
+                theirs = other.fixed[item]
             elif decide_under is None:
                 theirs = outcome
             else:
@@ -103,9 +106,17 @@ class Sensitivity:
                 keys.add(other.key)
         return tuple(k for k in CONTESTED if k in keys)
 
-    def event(self, day: date, holds: Callable[[RuleSet], bool], base: bool) -> None:
-        """An event whose course depends on the rules (a request's admissibility): where
-        another value changes it, the rest of that value's run is read from a whole run."""
+    def request(
+        self, item: str, day: date, admissible: Callable[[RuleSet], bool], base: bool, draws: bool
+    ) -> None:
+        """A request whose admissibility turns on the rules. Where another value turns an
+        admissible request away and nothing is drawn for its item (``draws``: its positions
+        are probabilities), only its item is decided otherwise (inadmissible): its assistance
+        changes no later decision. Any other turn is followed by a whole run of that value."""
         for other in self._others:
-            if other.outcomes is None and holds(other.plan.rules_on(day)) != base:
+            if other.outcomes is not None or admissible(other.plan.rules_on(day)) == base:
+                continue
+            if base and not draws:
+                other.fixed[item] = Outcome.INADMISSIBLE
+            else:
                 other.outcomes = self._whole_run(other.plan)

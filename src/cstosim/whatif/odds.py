@@ -8,10 +8,10 @@ probabilities the file gives. Two facts make the odds exact and cheap:
   its host and the third state. So an item's outcome distribution comes from a dynamic
   programme over the counts (at most C(n+4, 4) states for n members), with the named members
   enumerated beside it, and each state decided once by the item's own rule function.
-- Only a few outcomes change what later items see: an adopted chair, suspension, admission,
-  end of mission or assistance does something (design 2.2-2.4); any other decision changes
-  nothing a later item is decided on. The run branches on those items only, adopted or not,
-  and each branch is a whole run of the engine with positions chosen, not drawn.
+- Only a few outcomes change how later items are decided: an adopted suspension or admission
+  changes who has a vote (design 2.4); the chair, missions and the rest are read by no rule.
+  The run branches on those items only, adopted or not, and each branch is a whole run of the
+  engine with positions chosen, not drawn.
 
 Probabilities are exact fractions: each probability written in the file is read as the decimal
 it is written as (0.1 is 1/10), and a member's probabilities are divided by their sum.
@@ -233,9 +233,9 @@ def _paths(run_one: Callable[[list[int]], _Branch], bound: int) -> Iterator[_Bra
     while stack:
         if count == bound:
             raise OddsError(
-                f"the exact odds need more than {bound} whole runs (each adopted or "
-                "rejected chair, suspension, admission, end of mission or assistance with "
-                "uncertain positions doubles them); estimate them by sampling instead"
+                f"the exact odds need more than {bound} whole runs (each suspension or "
+                "admission with uncertain positions doubles them); estimate them by sampling "
+                "instead"
             )
         branch = run_one(stack.pop())
         count += 1

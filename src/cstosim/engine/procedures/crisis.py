@@ -111,10 +111,12 @@ def crisis(w: World, ev: RequestSpec) -> Process:
     adm = admissibility(req, w.status, armed_attack=rules.armed_attack)
     if w.sensitivity is not None:  # another reading of armed_attack may change the course
         status = dict(w.status)
-        w.sensitivity.event(
+        w.sensitivity.request(
+            ev.item,
             w.today,
             lambda rs: admissibility(req, status, armed_attack=rs.armed_attack).admissible,
             adm.admissible,
+            draws=any(isinstance(spec, tuple) for spec in ev.positions.values()),
         )
     w.emit(
         RequestRecord,
