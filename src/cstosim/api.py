@@ -318,7 +318,7 @@ def sweep_scenario(
 
     with Progress(transient=True) as bar:
         task = bar.add_task("samples", total=samples)
-        result = sweep(plan, samples, on_row=lambda _row: bar.advance(task), **kwargs)
+        result = sweep(plan, samples, on_rows=lambda n: bar.advance(task, n), **kwargs)
     return result
 
 

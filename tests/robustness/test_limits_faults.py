@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -102,10 +103,10 @@ def test_dask_sweep_killed_and_resumed(tmp_path: Path, cli_process: CliProcess) 
 _WORKER_CHUNK = sweep_mod._worker_chunk
 
 
-def _die(start: int, stop: int) -> list:
+def _die(start: int, stop: int, fmt: Any) -> Any:
     if start >= 128:
         os._exit(3)  # a worker process dies without a word
-    return _WORKER_CHUNK(start, stop)
+    return _WORKER_CHUNK(start, stop, fmt)
 
 
 def test_a_dead_worker_is_reported_and_the_rows_kept(
@@ -132,11 +133,11 @@ def test_a_full_disk_is_a_clear_error_and_keeps_the_rows(
     real_write = rows_mod.RowWriter.write
     count = {"n": 0}
 
-    def write(self, row):
+    def write(self, data):  # rows come a chunk at a time: the disk fills at the fourth
         count["n"] += 1
-        if count["n"] > 300:
+        if count["n"] > 3:
             raise OSError(errno.ENOSPC, "No space left on device")
-        real_write(self, row)
+        real_write(self, data)
 
     monkeypatch.setattr(rows_mod.RowWriter, "write", write)
     out = tmp_path / "rows.jsonl"

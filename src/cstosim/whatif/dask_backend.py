@@ -1,26 +1,39 @@
 """The Dask backend of sweeps: a LocalCluster on loopback, or an existing scheduler.
 
-Each chunk of samples travels back as one pickled blob (``run_chunk_packed``); a task is retried
-twice before the sweep stops with the rows written so far kept.
+Each chunk of samples travels back with its rows already encoded as bytes and its outcome counts
+(``samples.Chunk``), not as thousands of small dicts; a task is retried twice before the sweep
+stops with the rows written so far kept.
 """
 
 from __future__ import annotations
 
 import itertools
-import pickle
 from collections.abc import Iterator
 
 from cstosim.engine import Plan
 from cstosim.errors import SweepError
-from cstosim.whatif.samples import WINDOW_PER_WORKER, Row, chunks, ordered, run_chunk_packed
+from cstosim.whatif.samples import (
+    WINDOW_PER_WORKER,
+    Chunk,
+    RowFormat,
+    chunks,
+    ordered,
+    run_chunk_encoded,
+)
 
 __all__ = ["dask_rows"]
 
 
 def dask_rows(
-    plan: Plan, first: int, total: int, workers: int, chunk: int, scheduler: str | None
-) -> Iterator[Row]:
-    """Rows of samples ``first`` to ``total - 1`` in order, computed on a Dask cluster."""
+    plan: Plan,
+    first: int,
+    total: int,
+    workers: int,
+    chunk: int,
+    scheduler: str | None,
+    fmt: RowFormat,
+) -> Iterator[Chunk]:
+    """Chunks of samples ``first`` to ``total - 1`` in order, computed on a Dask cluster."""
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:  # pragma: no cover - depends on the install
@@ -52,27 +65,29 @@ def dask_rows(
         window = max(workers, 1) * WINDOW_PER_WORKER
         todo = chunks(first, total, chunk)
 
-        def finished() -> Iterator[tuple[int, list[Row]]]:
+        def finished() -> Iterator[Chunk]:
             ac = as_completed()
             starts = {}
             for a, b in list(itertools.islice(todo, window)):
-                f = client.submit(run_chunk_packed, plan_future, a, b, pure=False, retries=2)
+                f = client.submit(run_chunk_encoded, plan_future, a, b, fmt, pure=False, retries=2)
                 starts[f.key] = a
                 ac.add(f)
             for f in ac:
                 a = starts.pop(f.key)
                 try:
-                    rows = pickle.loads(f.result())
+                    result = f.result()
                 except Exception as e:  # a task that failed even after its retries
                     raise SweepError(
                         f"a Dask worker failed on samples from {a} ({type(e).__name__}: {e}); "
                         "the rows written so far are kept",
                         resumable=True,
                     ) from None
-                yield a, rows
+                yield result
                 f.release()
                 for na, nb in list(itertools.islice(todo, 1)):
-                    g = client.submit(run_chunk_packed, plan_future, na, nb, pure=False, retries=2)
+                    g = client.submit(
+                        run_chunk_encoded, plan_future, na, nb, fmt, pure=False, retries=2
+                    )
                     starts[g.key] = na
                     ac.add(g)
 

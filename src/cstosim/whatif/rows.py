@@ -27,6 +27,7 @@ from cstosim.io import (
     read_input,
     write_text,
 )
+from cstosim.whatif.samples import RowFormat
 
 __all__ = ["RowWriter", "sweep_header"]
 
@@ -224,14 +225,15 @@ class RowWriter:
         assert self.fh is not None
         self.fh.write(text.encode("utf-8"))
 
-    def write(self, row: dict[str, Any]) -> None:
-        """Write one row."""
-        if self.csv:
-            cells = [str(row["sample"]), str(row["seed"])]
-            cells += [row["outcomes"].get(it, "") for it in self.items]
-            self._put(",".join(cells) + "\n")
-        else:
-            self._put(json.dumps(row, ensure_ascii=False) + "\n")
+    @property
+    def format(self) -> RowFormat:
+        """How this file's rows are encoded (workers encode them, ``write`` puts them)."""
+        return RowFormat("csv" if self.csv else "jsonl", tuple(self.items))
+
+    def write(self, data: bytes) -> None:
+        """Write rows already encoded in this file's format."""
+        assert self.fh is not None
+        self.fh.write(data)
 
     def flush(self) -> None:
         """Flush to the operating system so a kill loses at most the rows being written."""

@@ -26,10 +26,12 @@ from cstosim.whatif.samples import (
     CHUNK,
     MAX_CHUNK,
     WINDOW_PER_WORKER,
-    Row,
+    Chunk,
+    RowFormat,
     chunks,
     ordered,
     run_chunk,
+    run_chunk_encoded,
     run_sample,
     sample_seed,
 )
@@ -56,32 +58,34 @@ def _init_worker(plan: Plan) -> None:
     _WORKER_PLAN = plan
 
 
-def _worker_chunk(start: int, stop: int) -> list[Row]:
+def _worker_chunk(start: int, stop: int, fmt: RowFormat) -> Chunk:
     assert _WORKER_PLAN is not None
-    return run_chunk(_WORKER_PLAN, start, stop)
+    return run_chunk_encoded(_WORKER_PLAN, start, stop, fmt)
 
 
-def _local(plan: Plan, first: int, total: int, workers: int, chunk: int) -> Iterator[Row]:
+def _local(
+    plan: Plan, first: int, total: int, workers: int, chunk: int, fmt: RowFormat
+) -> Iterator[Chunk]:
     if workers <= 1:
         for a, b in chunks(first, total, chunk):
-            yield from run_chunk(plan, a, b)
+            yield run_chunk_encoded(plan, a, b, fmt)
         return
     window = workers * WINDOW_PER_WORKER
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(plan,)
     ) as pool:
 
-        def finished() -> Iterator[tuple[int, list[Row]]]:
+        def finished() -> Iterator[Chunk]:
             todo = chunks(first, total, chunk)
             inflight: dict[Any, int] = {}
             for a, b in list(itertools.islice(todo, window)):
-                inflight[pool.submit(_worker_chunk, a, b)] = a
+                inflight[pool.submit(_worker_chunk, a, b, fmt)] = a
             while inflight:
                 done = _first_done(inflight)
-                a = inflight.pop(done)
-                yield a, done.result()
+                inflight.pop(done)
+                yield done.result()
                 for na, nb in list(itertools.islice(todo, 1)):
-                    inflight[pool.submit(_worker_chunk, na, nb)] = na
+                    inflight[pool.submit(_worker_chunk, na, nb, fmt)] = na
 
         yield from ordered(finished(), first)
 
@@ -113,6 +117,16 @@ class SweepSummary:
     samples: int = 0
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     first_seed: int | None = None
+
+    def add_chunk(self, chunk: Chunk) -> None:
+        """Count a chunk of rows (counted by the worker that ran them)."""
+        self.samples += chunk.rows
+        if self.first_seed is None:
+            self.first_seed = chunk.first_seed
+        for item, per_chunk in chunk.counts.items():
+            per = self.counts.setdefault(item, {})
+            for outcome, n in per_chunk.items():
+                per[outcome] = per.get(outcome, 0) + n
 
     def add(self, row: dict[str, Any]) -> None:
         """Count one row."""
@@ -146,12 +160,14 @@ def sweep(
     resolved: dict[str, Any] | None = None,
     items: list[str] | None = None,
     chunk: int | None = None,
-    on_row: Callable[[dict[str, Any]], None] | None = None,
+    on_rows: Callable[[int], None] | None = None,
 ) -> SweepSummary:
     """Run ``samples`` samples of ``plan`` and return the outcome counts per item.
 
     With ``out``, rows stream to a JSONL or CSV file (by extension) after a header; ``resume``
-    continues from what the file already holds. ``on_row`` sees each row as it is written.
+    continues from what the file already holds. ``on_rows`` is told how many rows each chunk
+    added, as it is written. Workers return their rows encoded, in chunks; the parent writes
+    them in sample order.
     The file is locked for the whole run and never replaced; an ``out`` that is not a regular
     file, or that another process is writing, raises ``cstosim.io.OutputError``.
     """
@@ -194,17 +210,18 @@ def sweep(
     if chunk is None:
         # enough chunks to keep every worker busy, few enough that task overhead stays small
         chunk = max(CHUNK, min(MAX_CHUNK, (samples - first) // (workers * 32) or CHUNK))
+    fmt = writer.format if writer is not None else RowFormat()
     if backend == "dask":
         from cstosim.whatif.dask_backend import dask_rows  # only this backend needs Dask
 
-        rows = dask_rows(plan, first, samples, workers, chunk, scheduler)
+        results = dask_rows(plan, first, samples, workers, chunk, scheduler, fmt)
     else:
-        rows = _local(plan, first, samples, workers, chunk)
+        results = _local(plan, first, samples, workers, chunk, fmt)
     wrote = 0
     try:
         while True:
             try:
-                row = next(rows)
+                done = next(results)
             except StopIteration:
                 break
             except BrokenProcessPool:
@@ -221,21 +238,20 @@ def sweep(
                     f"({type(e).__name__}: {e}); the rows written so far are kept",
                     resumable=True,
                 ) from None
-            summary.add(row)
             if writer is not None:
                 try:
-                    writer.write(row)
-                    wrote += 1
-                    if wrote % chunk == 0:
-                        writer.flush()
+                    writer.write(done.data)
+                    writer.flush()
                 except OSError as e:
                     raise SweepError(
-                        f"writing {out} failed after {summary.samples - 1} samples "
+                        f"writing {out} failed after {summary.samples} samples "
                         f"({e.strerror or e}); the rows written so far are kept",
                         resumable=True,
                     ) from None
-            if on_row is not None:
-                on_row(row)
+                wrote += done.rows
+            summary.add_chunk(done)
+            if on_rows is not None:
+                on_rows(done.rows)
     finally:
         if writer is not None:
             # nothing but a header after a failure: leave no file to trip a resume
