@@ -19,10 +19,12 @@ it is written as (0.1 is 1/10), and a member's probabilities are divided by thei
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 from itertools import product
 
 from cstosim.engine import Plan, Run, simulate
@@ -63,6 +65,7 @@ def exact(p: float) -> Fraction:
     return Fraction(repr(p))
 
 
+@lru_cache(maxsize=4096)
 def _options(spec: PositionSpec) -> tuple[tuple[Position, Fraction], ...]:
     """A member's positions with exact probabilities that sum to 1 (zero ones left out)."""
     if not isinstance(spec, tuple):
@@ -76,53 +79,88 @@ Counts = tuple[int, ...]
 _INDEX = {pos: i for i, pos in enumerate(Position)}
 
 
+@lru_cache(maxsize=4096)
+def _weighted(spec: PositionSpec) -> tuple[tuple[tuple[Position, int], ...], int]:
+    """A member's options as whole numbers over one denominator: ((position, n), ...), d."""
+    options = _options(spec)
+    den = math.lcm(*(p.denominator for _, p in options))
+    return tuple((pos, int(p * den)) for pos, p in options), den
+
+
 def _count_states(
-    members: list[str], specs: Mapping[str, PositionSpec]
-) -> dict[Counts, tuple[Fraction, Profile]]:
+    members: list[str], specs: Mapping[str, PositionSpec], profiles: bool = True
+) -> tuple[dict[Counts, tuple[int, Profile]], int]:
     """For the anonymous members: each reachable count of positions (in Position order), its
-    probability and one profile that reaches it."""
-    states: dict[Counts, tuple[Fraction, Profile]] = {(0,) * len(_INDEX): (Fraction(1), {})}
+    weight and (with ``profiles``) one profile that reaches it; the weights are over the
+    denominator returned (whole numbers, so that the programme does no fraction arithmetic)."""
+    none: Profile = {}
+    states: dict[Counts, tuple[int, Profile]] = {(0,) * len(_INDEX): (1, none)}
+    den = 1
     for m in members:
-        nxt: dict[Counts, tuple[Fraction, Profile]] = {}
-        for counts, (p, profile) in states.items():
-            for pos, q in _options(specs[m]):
-                c = list(counts)
-                c[_INDEX[pos]] += 1
-                key = tuple(c)
-                if key in nxt:
-                    nxt[key] = (nxt[key][0] + p * q, nxt[key][1])
+        options, d = _weighted(specs[m])
+        den *= d
+        nxt: dict[Counts, tuple[int, Profile]] = {}
+        for counts, (w, profile) in states.items():
+            for pos, q in options:
+                i = _INDEX[pos]
+                key = (*counts[:i], counts[i] + 1, *counts[i + 1 :])
+                hit = nxt.get(key)
+                if hit:
+                    nxt[key] = (hit[0] + w * q, hit[1])
                 else:
-                    nxt[key] = (p * q, {**profile, m: pos})
+                    nxt[key] = (w * q, {**profile, m: pos} if profiles else none)
         states = nxt
-    return states
+    return states, den
+
+
+def _from_counts(members: list[str], counts: Counts) -> Profile:
+    """Some profile of ``members`` with these counts of positions (the rules being anonymous,
+    any will do to decide an item)."""
+    positions = [pos for pos, n in zip(Position, counts, strict=True) for _ in range(n)]
+    return dict(zip(members, positions, strict=True))
 
 
 def distribution(
-    specs: Mapping[str, PositionSpec], outcome_of: OutcomeOf, named: tuple[str, ...] = ()
+    specs: Mapping[str, PositionSpec],
+    outcome_of: OutcomeOf,
+    named: tuple[str, ...] = (),
+    seen: dict[object, Outcome] | None = None,
+    profiles: bool = True,
 ) -> tuple[Dist, dict[Outcome, Profile]]:
-    """The exact distribution of an item's outcome, and one profile giving each outcome.
+    """The exact distribution of an item's outcome, and (with ``profiles``) one profile, each
+    member in a position it may take, giving each outcome.
 
     ``specs`` gives each voter's position or probabilities; ``outcome_of`` decides a profile
-    by the item's rule, which may look at the identity of the ``named`` members only.
+    by the item's rule, which may look at the identity of the ``named`` members only. ``seen``
+    remembers the outcome of each count of positions across calls for the same item.
     """
     if len(specs) > MAX_MEMBERS:
         raise OddsError(f"{len(specs)} voters on one item; exact odds stop at {MAX_MEMBERS}")
     named_here = [m for m in named if m in specs]
     anonymous = [m for m in specs if m not in named_here]
-    states = _count_states(anonymous, specs)
-    dist: Dist = {}
+    states, den = _count_states(anonymous, specs, profiles)
+    seen = {} if seen is None else seen
+    weights: dict[Outcome, int] = {}
     reps: dict[Outcome, Profile] = {}
-    for combo in product(*(_options(specs[m]) for m in named_here)):
-        p_named = Fraction(1)
+    named_options = [_weighted(specs[m]) for m in named_here]
+    for m_den in (d for _, d in named_options):
+        den *= m_den
+    for combo in product(*(options for options, _ in named_options)):
+        w_named = 1
         for _, q in combo:
-            p_named *= q
+            w_named *= q
         fixed = {m: pos for m, (pos, _) in zip(named_here, combo, strict=True)}
-        for p, profile in states.values():
-            whole = {m: (fixed[m] if m in fixed else profile[m]) for m in specs}
-            outcome = outcome_of(whole)
-            dist[outcome] = dist.get(outcome, Fraction(0)) + p_named * p
-            reps.setdefault(outcome, whole)
-    return dist, reps
+        for counts, (w, profile) in states.items():
+            key = (counts, tuple(fixed.values()))
+            outcome = seen.get(key)
+            if outcome is None or (profiles and outcome not in reps):
+                some = profile if profiles else _from_counts(anonymous, counts)
+                whole = {m: (fixed[m] if m in fixed else some[m]) for m in specs}
+                outcome = seen[key] = outcome_of(whole)
+                if profiles:
+                    reps.setdefault(outcome, whole)
+            weights[outcome] = weights.get(outcome, 0) + w_named * w
+    return {o: Fraction(w, den) for o, w in weights.items()}, reps
 
 
 @dataclass
@@ -187,6 +225,11 @@ class Odds:
         }
 
 
+# Per item and day: the outcome of each count of positions, shared by every distribution of
+# that item within one odds() call (whose plan fixes the rules of each day).
+Seen = dict[tuple[str, date], dict[object, Outcome]]
+
+
 def _key(specs: Mapping[str, PositionSpec]) -> tuple[tuple[str, PositionSpec], ...]:
     return tuple(sorted(specs.items()))
 
@@ -195,20 +238,27 @@ class _Branch:
     """A chooser for one whole run: on a branching item it takes the class the path says (the
     first after the path's end) and notes how many there were; elsewhere, any profile."""
 
-    def __init__(self, path: list[int], cache: dict[object, tuple[Dist, dict[Outcome, Profile]]]):
+    def __init__(
+        self,
+        path: list[int],
+        cache: dict[object, tuple[Dist, dict[Outcome, Profile]]],
+        seen: Seen,
+    ):
         self.path = path
         self.taken: list[int] = []
         self.choices: list[int] = []  # how many classes at each branching item
         self.p = Fraction(1)
         self.seen: list[tuple[Choice, OutcomeOf, Dist]] = []
         self.cache = cache
+        self.seen_by_item = seen
         self.run: Run | None = None
 
     def choose(self, choice: Choice, outcome_of: OutcomeOf) -> dict[str, Position]:
         key = (choice.item, choice.day, _key(choice.specs))
         hit = self.cache.get(key)
         if hit is None:
-            hit = self.cache[key] = distribution(choice.specs, outcome_of, choice.named)
+            seen = self.seen_by_item.setdefault((choice.item, choice.day), {})
+            hit = self.cache[key] = distribution(choice.specs, outcome_of, choice.named, seen)
         dist, reps = hit
         self.seen.append((choice, outcome_of, dist))
         if choice.kind not in BRANCHING_KINDS:
@@ -249,12 +299,13 @@ def odds(plan: Plan, *, movers: bool = True, max_branches: int | None = None) ->
     """The exact odds of every decision item of ``plan``; raises OddsError past
     ``max_branches`` whole runs (default MAX_BRANCHES) or ``MAX_MEMBERS`` voters on an item."""
     cache: dict[object, tuple[Dist, dict[Outcome, Profile]]] = {}
+    by_counts: Seen = {}
     items: dict[str, ItemOdds] = {}
     seen: dict[str, list[tuple[Fraction, Choice, OutcomeOf, Dist]]] = {}
     branches = 0
 
     def run_one(path: list[int]) -> _Branch:
-        branch = _Branch(path, cache)
+        branch = _Branch(path, cache, by_counts)
         branch.run = simulate(plan, trace=False, chooser=branch)
         return branch
 
@@ -280,7 +331,7 @@ def odds(plan: Plan, *, movers: bool = True, max_branches: int | None = None) ->
     if movers:
         fixed_cache: dict[object, Dist] = {}
         for item, contributions in seen.items():
-            items[item].movers = _movers(contributions, fixed_cache)
+            items[item].movers = _movers(contributions, fixed_cache, by_counts)
     first = plan.rules_on(plan.start).as_dict()
     ordered = sorted(items.values(), key=lambda it: it.day)  # stable: decided order per day
     return Odds(scenario=plan.name, rules=first, branches=branches, items=ordered)
@@ -292,7 +343,9 @@ def _add(into: Dist, dist: Mapping[Outcome, Fraction], weight: Fraction) -> None
 
 
 def _movers(
-    contributions: list[tuple[Fraction, Choice, OutcomeOf, Dist]], cache: dict[object, Dist]
+    contributions: list[tuple[Fraction, Choice, OutcomeOf, Dist]],
+    cache: dict[object, Dist],
+    seen_by_item: Seen,
 ) -> dict[str, dict[Position, Dist]]:
     """Each voter's positions fixed in turn on this item, everything else as in the file; in
     a branch where the member has no vote, the item's odds there are as they are."""
@@ -310,7 +363,10 @@ def _movers(
                 fixed = cache.get(key)
                 if fixed is None:
                     specs = {**choice.specs, member: pos}
-                    fixed = cache[key] = distribution(specs, outcome_of, choice.named)[0]
+                    seen = seen_by_item.setdefault((choice.item, choice.day), {})
+                    fixed = cache[key] = distribution(
+                        specs, outcome_of, choice.named, seen, profiles=False
+                    )[0]
                 _add(total, fixed, weight)
             per[pos] = total
         out[member] = per
