@@ -37,6 +37,19 @@ def test_sweep_and_explore_plots(tmp_path: Path) -> None:
     assert ET.fromstring(e.read_bytes()).tag.endswith("svg")
 
 
+def test_odds_plot_shows_who_moves_them(tmp_path: Path) -> None:
+    out = tmp_path / "odds.svg"
+    assert main(["odds", SUMMIT, "--plot", str(out)]) == 0
+    data = out.read_bytes()
+    assert ET.fromstring(data).tag.endswith("svg")
+    # a row for the file's own odds and for Armenia fixed to an objection, per item
+    assert b"as in the file" in data and b"ARM object" in data and b"joint-statement" in data
+    bad = tmp_path / "odds.gif"
+    with pytest.raises(SystemExit) as e:
+        main(["odds", SUMMIT, "--plot", str(bad)])
+    assert e.value.code == 2 and not bad.exists()
+
+
 def test_bad_plot_path(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert (
         main(["chairs", "--from", "2011", "--to", "2012", "--plot", str(tmp_path / "x.gif")]) == 1

@@ -415,14 +415,16 @@ def graph(fmt: str = "dot") -> str:
 
 
 def plot(what: str, data: Any, path: str | Path) -> Path:
-    """Draw ``chairs`` rows, a ``sweep`` summary or an ``explore`` result to a .png or .svg
-    file; the path written (raises PlotError)."""
+    """Draw ``chairs`` rows, a ``sweep`` summary, an ``explore`` result or an ``odds``
+    document (``Odds.as_dict()``) to a .png or .svg file; the path written (raises
+    PlotError)."""
     from cstosim.report import plots
 
     draw: dict[str, Callable[[Any, str | Path], Path]] = {
         "chairs": plots.plot_chairs,
         "sweep": plots.plot_sweep,
         "explore": plots.plot_exploration,
+        "odds": plots.plot_odds,
     }
     if what not in draw:
         raise ArgumentError(f"unknown plot {what!r}; allowed: {', '.join(draw)}")

@@ -316,6 +316,9 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 def cmd_odds(args: argparse.Namespace) -> int:
     """Print the exact probability of every outcome of every decision item."""
     overrides = parse_sets(args.parser, args.set)
+    _check_paths(args, {"--plot": args.plot}, {"FILE": args.file})
+    if args.plot and Path(args.plot).suffix.lower() not in api.PLOT_SUFFIXES:
+        args.parser.error(f"--plot {args.plot}: allowed: a .png or .svg file")
     plan = api.plan(api.load(args.file), overrides=overrides)
     try:
         result = api.odds(plan)
@@ -323,6 +326,8 @@ def cmd_odds(args: argparse.Namespace) -> int:
         raise CliError(
             f"{e}: cstosim sweep {shlex.quote(args.file)} --samples 10000 estimates them"
         ) from None
+    if args.plot:
+        _plot("odds", result.as_dict(), args.plot)
     if args.format == "json":
         print(json.dumps(result.as_dict(), ensure_ascii=False))
     else:

@@ -139,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--plot", metavar="PATH", help="also draw who moves the odds (.png or .svg)")
     p.set_defaults(func=c.cmd_odds, parser=p)
 
     p = sub.add_parser(

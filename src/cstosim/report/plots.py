@@ -11,9 +11,26 @@ from typing import Any
 
 from cstosim.errors import PlotError
 
-__all__ = ["PlotError", "plot_chairs", "plot_exploration", "plot_sweep"]
+__all__ = [
+    "OUTCOME_COLOURS",
+    "PlotError",
+    "plot_chairs",
+    "plot_exploration",
+    "plot_odds",
+    "plot_sweep",
+]
 
 FORMATS = (".png", ".svg")
+# One colour per outcome in every plot, as in the HTML report's badges.
+OUTCOME_COLOURS = {
+    "adopted": "#15803d",
+    "adopted_limited": "#0e7490",
+    "rejected": "#b91c1c",
+    "no_quorum": "#a16207",
+    "inadmissible": "#7e22ce",
+    "signed": "#1d4ed8",
+    "no_decision": "#475569",
+}
 
 
 def _pyplot() -> Any:
@@ -87,19 +104,85 @@ def plot_sweep(summary: dict[str, Any], path: str | Path) -> Path:
     """Outcome frequencies per item with 95% intervals."""
     p = _check(path)
     plt = _pyplot()
-    labels, shares, lows, highs = [], [], [], []
+    labels, shares, lows, highs, colours = [], [], [], [], []
     for item, per in summary["items"].items():
         for outcome, st in per.items():
             labels.append(f"{item}\n{outcome}")
+            colours.append(OUTCOME_COLOURS.get(outcome, "#64748b"))
             shares.append(st["share"])
             lows.append(st["share"] - st["ci95"][0])
             highs.append(st["ci95"][1] - st["share"])
     fig, ax = plt.subplots(figsize=(max(6, len(labels) * 1.1), 4))
-    ax.bar(range(len(labels)), shares, yerr=[lows, highs], capsize=4, color="#0e7490")
+    ax.bar(range(len(labels)), shares, yerr=[lows, highs], capsize=4, color=colours)
     ax.set_xticks(range(len(labels)), labels, fontsize=8)
     ax.set_ylim(0, 1)
     ax.set_ylabel("share of samples")
     ax.set_title(f"Outcome frequencies over {summary['samples']} samples (95% intervals)")
+    _save(fig, p)
+    plt.close(fig)
+    return p
+
+
+def plot_odds(doc: dict[str, Any], path: str | Path) -> Path:
+    """Per item, the exact odds as in the file, then with each uncertain member's position
+    fixed to each value that changes them: one stacked bar per row, a colour per outcome."""
+    p = _check(path)
+    plt = _pyplot()
+    panels = []
+    for it in doc["items"]:
+        rows = [("as in the file", it["probabilities"])]
+        for member in it.get("uncertain", []):
+            for pos, moved in it.get("movers", {}).get(member, {}).items():
+                if moved["probabilities"] != it["probabilities"]:
+                    rows.append((f"{member} {pos.replace('_', ' ')}", moved["probabilities"]))
+        panels.append((it["item"], rows))
+    height = sum(len(rows) for _, rows in panels) * 0.42 + 1.2 * len(panels) + 0.5
+    fig, axes = plt.subplots(
+        len(panels),
+        1,
+        figsize=(9, max(2.5, height)),
+        squeeze=False,
+        gridspec_kw={"height_ratios": [max(len(rows), 1) for _, rows in panels] or [1]},
+    )
+    seen: set[str] = set()
+    for ax, (item, rows) in zip(axes[:, 0], panels, strict=True):
+        for y, (_, probs) in enumerate(rows):
+            left = 0.0
+            for outcome, colour in OUTCOME_COLOURS.items():
+                share = probs.get(outcome, 0.0)
+                if share <= 0:
+                    continue
+                ax.barh(
+                    y,
+                    share,
+                    left=left,
+                    color=colour,
+                    edgecolor="white",
+                    label=None if outcome in seen else outcome.replace("_", " "),
+                )
+                seen.add(outcome)
+                if share >= 0.08:
+                    ax.text(
+                        left + share / 2,
+                        y,
+                        f"{share:.2f}",
+                        ha="center",
+                        va="center",
+                        color="white",
+                        fontsize=10,
+                        fontweight="bold",
+                    )
+                left += share
+        ax.set_yticks(range(len(rows)), [label for label, _ in rows], fontsize=11)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.set_title(item, fontsize=13, loc="left")
+    axes[-1, 0].set_xlabel("probability (exact, not sampled)", fontsize=11)
+    fig.legend(loc="upper right", fontsize=10, ncol=len(seen) or 1)
+    fig.suptitle(
+        "Who moves the odds: one member's position fixed on an item", fontsize=13, x=0.01, ha="left"
+    )
+    fig.tight_layout(rect=(0, 0, 1, 0.93))
     _save(fig, p)
     plt.close(fig)
     return p

@@ -188,6 +188,8 @@ class ItemOdds:
         }
         if self.reached != 1:
             doc["reached"] = {"probability": float(self.reached), "exact": str(self.reached)}
+        if self.uncertain:
+            doc["uncertain"] = sorted(self.uncertain)
         if movers and self.movers:
             doc["movers"] = {
                 member: {pos.value: _pair(dist) for pos, dist in per.items()}
