@@ -156,10 +156,15 @@ _MEMO_MAX = 65_536
 
 
 def decided(
-    pos: dict[str, Position], rule14: Rule14, lf: bool, quorum: float | None
+    pos: dict[str, Position],
+    rule14: Rule14,
+    lf: bool,
+    quorum: float | None,
+    items: tuple[tuple[str, Position], ...] | None = None,
 ) -> ConsensusResult:
-    """decide() for these positions and rules, memoised."""
-    key = (tuple(pos.items()), rule14, lf, quorum)
+    """decide() for these positions and rules, memoised (``items``: ``tuple(pos.items())``,
+    where the caller has it already)."""
+    key = (tuple(pos.items()) if items is None else items, rule14, lf, quorum)
     hit = _MEMO.get(key)
     if hit is None:
         if len(_MEMO) >= _MEMO_MAX:

@@ -64,6 +64,14 @@ class _Other:
     plan: Plan
     outcomes: dict[str, Outcome] | None = None
     fixed: dict[str, Outcome] = field(default_factory=dict)  # items it decides otherwise
+    day: date | None = None  # the last day asked for, and its rules
+    rules: RuleSet | None = None
+
+    def rules_on(self, day: date) -> RuleSet:
+        """The rules this value gives on ``day`` (items come day by day: the last is kept)."""
+        if day != self.day or self.rules is None:
+            self.day, self.rules = day, self.plan.rules_on(day)
+        return self.rules
 
 
 class Sensitivity:
@@ -99,7 +107,7 @@ class Sensitivity:
             elif decide_under is None:
                 theirs = outcome
             else:
-                theirs = decide_under(other.plan.rules_on(day))
+                theirs = decide_under(other.rules_on(day))
                 if kind in EFFECT_KINDS and (theirs in ADOPTED) != (outcome in ADOPTED):
                     other.outcomes = self._whole_run(other.plan)  # a cascade from here on
             if theirs != outcome:
@@ -114,7 +122,7 @@ class Sensitivity:
         are probabilities), only its item is decided otherwise (inadmissible): its assistance
         changes no later decision. Any other turn is followed by a whole run of that value."""
         for other in self._others:
-            if other.outcomes is not None or admissible(other.plan.rules_on(day)) == base:
+            if other.outcomes is not None or admissible(other.rules_on(day)) == base:
                 continue
             if base and not draws:
                 other.fixed[item] = Outcome.INADMISSIBLE

@@ -361,13 +361,13 @@ class World:
         cites, why = cited(res, extra_cites, why_prefix)
         sens: tuple[RuleKey, ...] = ()
         if self.sensitivity is not None:
+            items = tuple(pos.items())
 
             def decide_under(rs: RuleSet) -> Outcome:
+                r14, lf, q = rs.rule14, rs.limited_format, rs.quorum
                 if rule is None:
-                    return decided(pos, rs.rule14, rs.limited_format, rs.quorum).outcome
-                return rule(
-                    pos, rule14=rs.rule14, limited_format=rs.limited_format, quorum=rs.quorum
-                ).outcome
+                    return decided(pos, r14, lf, q, items).outcome
+                return rule(pos, rule14=r14, limited_format=lf, quorum=q).outcome
 
             sens = self.sensitivity.item(item_id, item_kind, today, res.outcome, decide_under)
         dec = self.record_decision(
