@@ -218,6 +218,19 @@ def bench_startup(repeats: int) -> dict[str, Any]:
     }
 
 
+def bench_bundled_runs(repeats: int) -> dict[str, Any]:
+    """Each bundled scenario run once with the full trace (and its whole-run sensitivity)."""
+    seconds = {}
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        plan = plan_of(path)
+        seconds[path.stem] = median_time(lambda plan=plan: simulate(plan), repeats)
+    return {
+        "seconds": seconds,
+        "slowest_s": max(seconds.values()),
+        "target": "< 0.2 s each",
+    }
+
+
 def bench_odds(samples: int, repeats: int) -> dict[str, Any]:
     """Exact odds of the summit against a sweep of it, and whether they fall in its intervals."""
     plan = summit_plan()
@@ -474,6 +487,7 @@ def main() -> None:
         [200, 400] if smoke else [20_000, 200_000], 1 if smoke else 3
     )
     figures["startup"] = bench_startup(3 if smoke else 11)
+    figures["bundled_runs"] = bench_bundled_runs(r)
     figures["engine_100_years"] = bench_engine(10 if smoke else 100, r)
     figures["explore_7_members"] = bench_explore(3 if smoke else 7, 20 if smoke else 300, r)
     figures["memory_sweep"] = bench_memory(200 if smoke else 10_000, 2000 if smoke else 100_000)

@@ -82,3 +82,25 @@ def test_explain_prints_a_source_entry(cli: Cli) -> None:
     assert "2012" in p.stdout and "https://" in p.stdout
     p = cli("explain", "cst.4.2010")
     assert "signed 2010-12-10; in force from 2012-12-19" in " ".join(p.stdout.split())
+
+
+def test_validate_and_run_import_only_what_they_need() -> None:
+    """Quick start-up: Rich, networkx, Dask, matplotlib and the sources file wait for the
+    commands that use them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, io, contextlib\n"
+        "from cstosim.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['validate', 'scenarios/moscow-2009.yaml'])\n"
+        "    main(['run', 'scenarios/moscow-2009.yaml', '--format', 'jsonl'])\n"
+        "from cstosim import sources\n"
+        "heavy = [m for m in ('rich', 'networkx', 'dask', 'distributed', 'matplotlib')"
+        " if m in sys.modules]\n"
+        "assert not heavy and sources.SOURCES._data is None, heavy\n"
+    )
+    root = __import__("pathlib").Path(__file__).resolve().parents[1]
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    assert p.returncode == 0, p.stderr

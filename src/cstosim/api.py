@@ -207,7 +207,7 @@ def run(
 
 def render(run: Run, fmt: str = "text", expectations: Sequence[ExpectResult] = ()) -> str:
     """The run as text (a timeline), json, jsonl or html (a self-contained report)."""
-    from cstosim.report.trace import to_json, to_jsonl, to_text
+    from cstosim.report.trace import to_json, to_jsonl
 
     if fmt == "json":
         return to_json(run, expectations)
@@ -219,6 +219,8 @@ def render(run: Run, fmt: str = "text", expectations: Sequence[ExpectResult] = (
 
         return to_html(run, expectations, readings(run.plan, run.seed))
     if fmt == "text":
+        from cstosim.report.timeline import to_text  # Rich: only for the text timeline
+
         return to_text(run, expectations)
     raise ArgumentError(f"unknown format {fmt!r}; allowed: {', '.join(FORMATS)}")
 

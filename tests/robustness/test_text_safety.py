@@ -20,7 +20,7 @@ from tests.conftest import Cli
 from cstosim import api
 from cstosim.engine import Run
 from cstosim.engine.records import DecisionRecord, NoteRecord
-from cstosim.report import graph, html, text, trace, whatif
+from cstosim.report import graph, html, text, timeline, trace, whatif
 
 HEAD = "name: x\nstart: 2022-01-01\nend: 2022-01-31\n"
 ITEM = HEAD + "events:\n  - date: 2022-01-05\n    type: session\n    items:\n      - id: a\n"
@@ -314,7 +314,7 @@ def _assert_clean(out: str) -> None:
 
 def test_text_timeline_shows_control_characters(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "200")
-    _assert_clean(trace.to_text(_evil_run()))
+    _assert_clean(timeline.to_text(_evil_run()))
 
 
 def test_json_outputs_carry_no_raw_control_characters() -> None:

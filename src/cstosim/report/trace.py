@@ -1,49 +1,16 @@
-"""Trace outputs: JSON, JSON Lines and a readable timeline table (design 5.3)."""
+"""Trace outputs as data: the run document (JSON) and JSON Lines (design 5.3)."""
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from cstosim.engine import ExpectResult, Run
-from cstosim.engine.records import (
-    AccessionRecord,
-    ChairRecord,
-    ConsultationRecord,
-    DecisionRecord,
-    DeploymentRecord,
-    MembershipRecord,
-    NoteRecord,
-    Record,
-    ReportRecord,
-    RequestRecord,
-    SessionRecord,
-    WithdrawalRecord,
-    plain,
-)
-from cstosim.report.console import terminal_width
-from cstosim.report.safe import clean, json_safe
-from cstosim.vocabulary import ItemKind, Outcome, Position
+from cstosim.engine.records import plain
+from cstosim.report.safe import json_safe
 
-__all__ = ["run_document", "to_json", "to_jsonl", "to_text"]
-
-# item kinds the timeline names for themselves (the others are decisions of the body)
-_OWN_LABEL = frozenset({ItemKind.AGREEMENT, ItemKind.BASING})
-_OUTCOME_STYLE = {
-    Outcome.ADOPTED: "bold green",
-    Outcome.ADOPTED_LIMITED: "bold cyan",
-    Outcome.REJECTED: "bold red",
-    Outcome.NO_QUORUM: "bold yellow",
-    Outcome.INADMISSIBLE: "bold magenta",
-    Outcome.SIGNED: "bold blue",
-    Outcome.NO_DECISION: "bold",
-}
+__all__ = ["run_document", "to_json", "to_jsonl"]
 
 
 def run_document(run: Run, expectations: Sequence[ExpectResult] = ()) -> dict[str, Any]:
@@ -81,122 +48,3 @@ def to_json(run: Run, expectations: Sequence[ExpectResult] = ()) -> str:
 def to_jsonl(run: Run) -> str:
     """The trace as JSON Lines: one record per line (design 5.3)."""
     return "".join(json_safe(json.dumps(r.to_json(), ensure_ascii=False)) + "\n" for r in run.trace)
-
-
-def _positions(pos: Mapping[str, Position]) -> str:
-    groups: dict[Position, list[str]] = {}
-    for member, p in pos.items():
-        groups.setdefault(p, []).append(member)
-    return "; ".join(
-        f"{p.replace('_', ' ')}: {' '.join(groups[p])}" for p in Position if p in groups
-    )
-
-
-def _cited(why: str, cites: Sequence[str]) -> str:
-    return f"{why} [{', '.join(cites)}]"
-
-
-Row = tuple[str, str, str, str, Text, str]
-
-
-def _row(rec: Record) -> Row:
-    """Date, what, item, positions, outcome and reason of one record."""
-    day = rec.date.isoformat()
-    match rec:
-        case DecisionRecord(outcome=Outcome.INADMISSIBLE):
-            outcome = Text("inadmissible", style=_OUTCOME_STYLE[Outcome.INADMISSIBLE])
-            return day, "admissibility", rec.item, "", outcome, _cited(rec.why, rec.cites)
-        case DecisionRecord():
-            outcome = Text(rec.outcome, style=_OUTCOME_STYLE.get(rec.outcome, ""))
-            extra = []
-            if rec.blockers:
-                extra.append(f"blocked by {' '.join(rec.blockers)}")
-            if rec.sensitive_to:
-                extra.append(f"decided by: {', '.join(rec.sensitive_to)}")
-            if extra:
-                outcome.append("\n" + "\n".join(extra), style="dim")
-            kind = rec.item_kind if rec.item_kind in _OWN_LABEL else "decision"
-            what = f"{rec.body} {kind}"
-            return (
-                day,
-                what,
-                rec.item,
-                _positions(rec.positions),
-                outcome,
-                _cited(rec.why, rec.cites),
-            )
-        case SessionRecord():
-            what = f"{rec.body} session" + (" (extraordinary)" if rec.extraordinary else "")
-            why = f"chair {rec.chair or '-'}" + (f", host {rec.host}" if rec.host else "")
-            return day, what, ", ".join(rec.items), "", Text(""), why
-        case ChairRecord():
-            return day, "chair", rec.member or "-", "", Text(""), _cited(rec.why, rec.cites)
-        case MembershipRecord():
-            what = f"membership: {rec.change.replace('_', ' ')}"
-            return day, what, rec.member, "", Text(""), _cited(rec.why, rec.cites)
-        case RequestRecord():
-            outcome = Text(
-                "admissible" if rec.admissible else "inadmissible",
-                style="green" if rec.admissible else "magenta",
-            )
-            who = f"{rec.by} ({rec.threat.replace('_', ' ')})"
-            return day, "request", rec.item, who, outcome, _cited(rec.why, rec.cites)
-        case DeploymentRecord():
-            who = ", ".join(rec.contributors)
-            who += f"; {rec.total:,} troops" if rec.total else ""
-            return day, "deployment", rec.item, who, Text(""), _cited(rec.why, rec.cites)
-        case AccessionRecord():
-            return day, "accession", rec.item, rec.member, Text(""), _cited(rec.why, rec.cites)
-        case ConsultationRecord() | ReportRecord() | WithdrawalRecord():
-            return day, rec.kind.value, rec.item, "", Text(""), _cited(rec.why, rec.cites)
-        case NoteRecord():
-            return day, "note", rec.item or "", "", Text(""), rec.text
-    raise TypeError(f"no rendering for {type(rec).__name__}")  # pragma: no cover
-
-
-def to_text(run: Run, expectations: Sequence[ExpectResult] = (), width: int | None = None) -> str:
-    """A readable timeline: date, body, item, positions, outcome and reason."""
-    plan = run.plan
-    if width is None:
-        width = terminal_width()
-    buf = io.StringIO()
-    console = Console(
-        file=buf, width=width, force_terminal=False, color_system=None, highlight=False
-    )
-    rules = plan.rules_on(plan.start)
-    console.print(
-        Text(clean(plan.name), style="bold"),
-        Text(f" {plan.start.isoformat()} to {plan.end.isoformat()}, seed {run.seed}"),
-    )
-    over = ", ".join(f"{k}={v}" for k, v in plan.overrides.items()) or "none (dated defaults)"
-    console.print(
-        clean(
-            f"Rules on {plan.start.isoformat()}: rule14={rules.rule14}, "
-            f"limited_format={str(rules.limited_format).lower()}, "
-            f"rotation={rules.rotation}, quorum={rules.quorum or 'none'}; overrides: {over}"
-        ),
-        markup=False,
-    )
-    table = Table(show_lines=False, expand=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("what", ratio=2, overflow="fold")
-    table.add_column("item", ratio=2, overflow="fold")
-    table.add_column("positions", ratio=3)
-    table.add_column("outcome", ratio=2, overflow="fold")
-    table.add_column("why", ratio=6)
-    for rec in run.trace:
-        table.add_row(*(_cell(c) for c in _row(rec)))
-    console.print(table)
-    if expectations:
-        console.print("Expectations:")
-        for e in expectations:
-            console.print("  " + clean(e.describe()), markup=False)
-    return clean(buf.getvalue())
-
-
-def _cell(c: str | Text) -> Text:
-    """A table cell with any control character shown as \\uXXXX (the width then is right)."""
-    if isinstance(c, Text):
-        plain = c.plain
-        return c if clean(plain) == plain else Text(clean(plain), style=c.style)
-    return Text(clean(c))
