@@ -94,6 +94,45 @@ class Plan:
     # Other readings of contested keys, applied from each key's in-force day (design 5.4).
     readings: Mapping[RuleKey, Any] = field(default_factory=dict)
     _rules: dict[tuple[bool, ...], RuleSet] = field(default_factory=dict, compare=False, repr=False)
+    _voters: list[tuple[tuple[str, ...], frozenset[str]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
+
+    _start: dict[int, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def start_positions(
+        self, given: Mapping[str, PositionSpec]
+    ) -> tuple[dict[str, Position], tuple[tuple[str, PositionSpec], ...], tuple[str, ...]]:
+        """For an item's ``given`` positions and the membership on the start date: the voters'
+        positions where they are fixed (drawn ones left as support, in voter order), the
+        voters whose position is drawn, in that order, and the members given a position
+        without a vote. Worked out once per item (``given`` belongs to this plan's events)."""
+        hit = self._start.get(id(given))
+        if hit is None or hit[0] is not given:
+            voters, has_vote = self.voters_at_start()
+            fixed: dict[str, Position] = {}
+            drawn: list[tuple[str, PositionSpec]] = []
+            for m in voters:
+                spec = given.get(m, self.frozen.get(m, Position.SUPPORT))
+                if isinstance(spec, tuple):
+                    drawn.append((m, spec))
+                    fixed[m] = Position.SUPPORT  # a place in voter order, replaced by the draw
+                else:
+                    fixed[m] = spec
+            ignored = () if has_vote.issuperset(given) else tuple(sorted(set(given) - has_vote))
+            hit = self._start[id(given)] = (given, (fixed, tuple(drawn), ignored))
+        result: tuple[
+            dict[str, Position], tuple[tuple[str, PositionSpec], ...], tuple[str, ...]
+        ] = hit[1]
+        return result
+
+    def voters_at_start(self) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The members with a vote on the start date (voting or frozen), sorted, and as a set
+        (worked out once per plan: every sample of a sweep starts from them)."""
+        if not self._voters:
+            voters = tuple(sorted(m for m, st in self.status.items() if st is not Status.SUSPENDED))
+            self._voters.append((voters, frozenset(voters)))
+        return self._voters[0]
 
     def rules_on(self, day: date) -> RuleSet:
         """The rules in force on ``day`` under this plan's overrides."""

@@ -40,7 +40,8 @@ def simulate(
     )
     env = simpy.Environment()
     w = World(env, plan, seed, tracing=trace, chooser=chooser, sensitivity=sensitivity)
-    env.process(calendar(w))
+    if plan.end.year > plan.start.year or not plan.follows_record:
+        env.process(calendar(w))  # (no 1 January within the run, nothing to say: no process)
     for spec in plan.events:
         env.process(runner_for(spec)(w, spec))
     env.run()

@@ -126,8 +126,10 @@ class World:
         self.tracing = tracing
         self.chooser = chooser  # picks positions in place of drawing them (exact odds)
         self.sensitivity = sensitivity  # the other readings, asked item by item (traced runs)
-        self._voters: list[str] | None = None  # cached; cleared on every membership change
-        self._voter_set: frozenset[str] = frozenset()
+        # cached; cleared on every membership change
+        self._voters: tuple[str, ...] | None
+        self._voters, self._voter_set = plan.voters_at_start()
+        self._at_start = True  # no membership has changed yet: the plan's cached specs hold
         self._now: float = -1.0
         self._today: date = plan.start
         self._held: list[Record] | None = None  # records held back to be emitted in order
@@ -155,16 +157,19 @@ class World:
             self._now, self._today = now, self.plan.day(now)
         return self._today
 
-    def voters(self) -> list[str]:
+    def voters(self) -> tuple[str, ...]:
         """Members with a vote today (voting or frozen), sorted by code."""
         if self._voters is None:
-            self._voters = sorted(m for m, s in self.status.items() if s is not Status.SUSPENDED)
+            self._voters = tuple(
+                sorted(m for m, s in self.status.items() if s is not Status.SUSPENDED)
+            )
             self._voter_set = frozenset(self._voters)
         return self._voters
 
     def membership_changed(self) -> None:
         """Forget what was derived from the membership."""
         self._voters = None
+        self._at_start = False
 
     # -- the trace ----------------------------------------------------------------------------
     def emit(self, build: Callable[..., Record], **fields: Any) -> None:
@@ -211,6 +216,12 @@ class World:
         self, given: Mapping[str, PositionSpec]
     ) -> tuple[dict[str, Position], tuple[str, ...]]:
         """Today's voters' positions: given, else a freeze's default, else support."""
+        if self._at_start:  # the hot path of sweeps: what is fixed was worked out once
+            fixed, drawn, skipped = self.plan.start_positions(given)
+            chosen = dict(fixed)
+            for member, probabilities in drawn:
+                chosen[member] = self.draw(probabilities)
+            return chosen, skipped
         voters = self.voters()
         get, default, draw = given.get, self.frozen.get, self.draw
         pos: dict[str, Position] = {}
