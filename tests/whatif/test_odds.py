@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
@@ -140,6 +141,31 @@ def test_exact_odds_equal_brute_force_enumeration(case: tuple[dict[str, Any], di
     assert got == brute_force(plan)
     for per in got.values():
         assert sum(per.values()) == 1
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_scenarios(), st.data())
+def test_who_moves_the_odds_equals_brute_force_with_that_position_fixed(
+    case: tuple[dict[str, Any], dict[str, Any]], data: st.DataObject
+) -> None:
+    scenario, rules = case
+    overrides = {k: api.parse_rule_value(k, str(v)) for k, v in rules.items()}
+    result = odds(plan_of(scenario, overrides))
+    items = [it for ev in scenario["events"] for it in ev["items"]]
+    item = data.draw(st.sampled_from(items))
+    member = data.draw(st.sampled_from(COUNCIL))
+    pos = data.draw(st.sampled_from(list(Position)))
+    fixed = copy.deepcopy(scenario)
+    for ev in fixed["events"]:
+        for it in ev["items"]:
+            if it["id"] == item["id"]:
+                it["positions"][member] = pos.value
+    expected = brute_force(plan_of(fixed, overrides))[item["id"]]
+    got = next(it for it in result.items if it.item == item["id"])
+    if member in got.movers:
+        assert {o.value: p for o, p in got.movers[member][pos].items() if p} == expected
+    else:  # never a voter on that item
+        assert exact_of(got) == expected
 
 
 def test_the_summit_s_odds_are_exact_fractions() -> None:

@@ -26,6 +26,7 @@ from datetime import date
 from fractions import Fraction
 from functools import lru_cache
 from itertools import product
+from typing import Any
 
 from cstosim.engine import Plan, Run, simulate
 from cstosim.engine.deciding import Choice
@@ -331,7 +332,7 @@ def odds(plan: Plan, *, movers: bool = True, max_branches: int | None = None) ->
             _add(it.probabilities, dist, branch.p)
             seen.setdefault(item, []).append((branch.p, choice, outcome_of, dist))
     if movers:
-        fixed_cache: dict[object, Dist] = {}
+        fixed_cache: dict[object, Any] = {}
         for item, contributions in seen.items():
             items[item].movers = _movers(contributions, fixed_cache, by_counts)
     first = plan.rules_on(plan.start).as_dict()
@@ -344,9 +345,37 @@ def _add(into: Dist, dist: Mapping[Outcome, Fraction], weight: Fraction) -> None
         into[outcome] = into.get(outcome, Fraction(0)) + weight * p
 
 
+def _fixed_one(
+    choice: Choice,
+    outcome_of: OutcomeOf,
+    member: str,
+    pos: Position,
+    seen: dict[object, Outcome],
+    cache: dict[object, Any],
+) -> Dist:
+    """The item's odds with ``member`` fixed to ``pos`` (no member named by the rule): the
+    counts of the others are worked out once per member, then extended by ``pos``."""
+    key = ("others", choice.item, choice.day, _key(choice.specs), member)
+    hit = cache.get(key)
+    if hit is None:
+        others = [m for m in choice.specs if m != member]
+        hit = cache[key] = (others, *_count_states(others, choice.specs, profiles=False))
+    others, states, den = hit
+    i = _INDEX[pos]
+    weights: dict[Outcome, int] = {}
+    for counts, (w, _) in states.items():
+        whole = (*counts[:i], counts[i] + 1, *counts[i + 1 :])
+        outcome = seen.get((whole, ()))
+        if outcome is None:
+            profile = _from_counts([*others, member], whole)
+            outcome = seen[(whole, ())] = outcome_of({m: profile[m] for m in choice.specs})
+        weights[outcome] = weights.get(outcome, 0) + w
+    return {o: Fraction(w, den) for o, w in weights.items()}
+
+
 def _movers(
     contributions: list[tuple[Fraction, Choice, OutcomeOf, Dist]],
-    cache: dict[object, Dist],
+    cache: dict[object, Any],
     seen_by_item: Seen,
 ) -> dict[str, dict[Position, Dist]]:
     """Each voter's positions fixed in turn on this item, everything else as in the file; in
@@ -364,11 +393,13 @@ def _movers(
                 key = (choice.item, choice.day, _key(choice.specs), member, pos)
                 fixed = cache.get(key)
                 if fixed is None:
-                    specs = {**choice.specs, member: pos}
                     seen = seen_by_item.setdefault((choice.item, choice.day), {})
-                    fixed = cache[key] = distribution(
-                        specs, outcome_of, choice.named, seen, profiles=False
-                    )[0]
+                    if choice.named:  # identities matter: the whole programme again
+                        specs = {**choice.specs, member: pos}
+                        fixed = distribution(specs, outcome_of, choice.named, seen, False)[0]
+                    else:
+                        fixed = _fixed_one(choice, outcome_of, member, pos, seen, cache)
+                    cache[key] = fixed
                 _add(total, fixed, weight)
             per[pos] = total
         out[member] = per
