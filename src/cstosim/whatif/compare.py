@@ -101,18 +101,7 @@ def compare(
                 if rec.item not in order:
                     order.append(rec.item)
         per_variant.append(decided)
-    items = []
-    for item in order:
-        recs = [d.get(item) for d in per_variant]
-        outcomes = [str(r.outcome) if r else NOT_DECIDED for r in recs]
-        items.append(
-            {
-                "item": item,
-                "outcomes": outcomes,
-                "differs": len(set(outcomes)) > 1,
-                "blockers": [list(r.blockers) if r else [] for r in recs],
-            }
-        )
+    items = _rows(order, per_variant)
     return Comparison(
         scenario=scenario.name,
         seed=plans[0].seed if plans else scenario.seed,
@@ -147,6 +136,12 @@ def all_readings(plan: Plan, seed: int | None = None) -> Comparison:
     )
     quorums = _quorum_changes(plan, seed, base_run)
     order = list(dict.fromkeys([*base_run, *(item for run in runs for item in run)]))
+    items = [{**row, "quorums": quorums.get(row["item"], {})} for row in _rows(order, runs)]
+    return Comparison(plan.name, plan.seed if seed is None else seed, labels, items, base)
+
+
+def _rows(order: list[str], runs: Sequence[Mapping[str, DecisionRecord]]) -> list[dict[str, Any]]:
+    """One row per item: its outcome and blockers under each variant, and whether they differ."""
     items = []
     for item in order:
         recs = [run.get(item) for run in runs]
@@ -157,10 +152,9 @@ def all_readings(plan: Plan, seed: int | None = None) -> Comparison:
                 "outcomes": outcomes,
                 "differs": len(set(outcomes)) > 1,
                 "blockers": [list(r.blockers) if r else [] for r in recs],
-                "quorums": quorums.get(item, {}),
             }
         )
-    return Comparison(plan.name, plan.seed if seed is None else seed, labels, items, base)
+    return items
 
 
 def _decided(run: Run) -> dict[str, DecisionRecord]:
