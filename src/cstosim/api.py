@@ -18,16 +18,20 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from cstosim.engine import ExpectResult, Plan, Run, check_expectations, compile_scenario, simulate
+from cstosim.engine.deciding import reform_for
 from cstosim.errors import ArgumentError, PlanError, Problem, ScenarioError, SweepError
 from cstosim.history import ChairYear, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, Provision
 from cstosim.provisions import get as provision
 from cstosim.report.safe import clean
-from cstosim.rules.ruleset import RULE_KEYS, check_overrides, parse_rule_value
+from cstosim.rules.consensus import decide as _consensus
+from cstosim.rules.ruleset import RULE_KEYS, RuleSet, check_overrides, parse_rule_value
 from cstosim.scenario import load_scenario, parse_scenario
 from cstosim.scenario import models as m
 from cstosim.sources import SOURCES, Source
-from cstosim.vocabulary import Backend, Office, Position, Rule14, RuleKey
+from cstosim.vocabulary import Backend, DecisionRule, Office, Position, Rule14, RuleKey
+
+REFORM_KEYS = frozenset({RuleKey.DECISION, RuleKey.THRESHOLD, RuleKey.WEIGHTS})
 
 if TYPE_CHECKING:  # the names of _LAZY below, for type checkers
     from cstosim.report.compare_html import comparison_html as render_comparison_html
@@ -126,7 +130,16 @@ FORMATS = ("text", "json", "jsonl", "html")
 GRAPH_FORMATS = ("dot", "mermaid", "svg")
 _OFFICES = tuple(o.value for o in Office)
 # the rule keys explore varies (the others do not change how one item is decided)
-EXPLORE_KEYS = frozenset({RuleKey.RULE14, RuleKey.LIMITED_FORMAT, RuleKey.QUORUM})
+EXPLORE_KEYS = frozenset(
+    {
+        RuleKey.RULE14,
+        RuleKey.LIMITED_FORMAT,
+        RuleKey.QUORUM,
+        RuleKey.DECISION,
+        RuleKey.THRESHOLD,
+        RuleKey.WEIGHTS,
+    }
+)
 ScenarioLike = m.Scenario | str | Path
 
 
@@ -337,17 +350,34 @@ def explore_council(
         raise ArgumentError(
             f"unknown member code(s) {', '.join(unknown)}; allowed: " + ", ".join(STATES)
         )
-    ov = dict(overrides or {})
+    ov: dict[str, Any] = {str(k): v for k, v in check_overrides(overrides or {}).items()}
     extra = set(ov) - EXPLORE_KEYS
     if extra:
         raise ArgumentError(
-            f"explore varies rule14, limited_format and quorum only, not {', '.join(sorted(extra))}"
+            "explore varies rule14, limited_format and quorum, under a decision rule "
+            f"(decision, threshold, weights), not {', '.join(sorted(extra))}"
         )
+    rules = RuleSet().with_(**{k: v for k, v in ov.items() if k in REFORM_KEYS})
+    fn = reform_for(rules)
+    reform: dict[str, Any] | None = None
+    rule14, lf = (
+        (Rule14(ov["rule14"]),) if "rule14" in ov else tuple(Rule14),
+        (ov["limited_format"],) if "limited_format" in ov else (False, True),
+    )
+    if fn is not None:
+        reform = {"decision": rules.decision.value}
+        if rules.decision == DecisionRule.QUALIFIED_MAJORITY:
+            # neither reading enters a qualified majority: one variant says all
+            reform.update(threshold=rules.threshold, weights=dict(rules.weights or ()))
+            rule14, lf = rule14[:1], lf[-1:]
     variants = explore(
         members,
-        rule14=(Rule14(ov["rule14"]),) if "rule14" in ov else tuple(Rule14),
-        limited_format=(ov["limited_format"],) if "limited_format" in ov else (False, True),
+        rule14=rule14,
+        limited_format=lf,
         quorum=(None, ov["quorum"]) if ov.get("quorum") is not None else (None,),
+        decide_fn=fn or _consensus,
+        reform=reform,
+        anonymous=not (rules.decision == DecisionRule.QUALIFIED_MAJORITY and rules.weights),
     )
     members = list(dict.fromkeys(members))
     return {

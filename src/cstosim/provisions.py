@@ -23,7 +23,7 @@ from importlib import resources
 
 from cstosim.errors import UnknownProvisionError
 from cstosim.sources import SOURCES, Source
-from cstosim.vocabulary import Rotation, Rule14, RuleKey
+from cstosim.vocabulary import DecisionRule, Rotation, Rule14, RuleKey
 
 __all__ = [
     "CATALOGUE",
@@ -140,7 +140,11 @@ def _load() -> tuple[Provision, ...]:
 
 
 # Rule keys whose values form a closed set: a variant's value must be one of them.
-_CLOSED: dict[RuleKey, Callable[[str], str]] = {RuleKey.RULE14: Rule14, RuleKey.ROTATION: Rotation}
+_CLOSED: dict[RuleKey, Callable[[str], str]] = {
+    RuleKey.RULE14: Rule14,
+    RuleKey.ROTATION: Rotation,
+    RuleKey.DECISION: DecisionRule,
+}
 
 CATALOGUE: dict[str, Provision] = _check(_load())
 

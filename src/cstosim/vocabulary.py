@@ -21,6 +21,7 @@ __all__ = [
     "Backend",
     "Body",
     "Change",
+    "DecisionRule",
     "EventType",
     "Force",
     "ItemKind",
@@ -105,6 +106,18 @@ class RuleKey(StrEnum):
     ARMED_ATTACK = "armed_attack"
     RESPONSE_DAYS = "response_days"
     MISSION_DAYS = "mission_days"
+    DECISION = "decision"
+    THRESHOLD = "threshold"
+    WEIGHTS = "weights"
+
+
+class DecisionRule(StrEnum):
+    """How a body decides an item it takes by its ordinary rule (design 2.1c): consensus, or a
+    reform of it for analysts' what-ifs."""
+
+    CONSENSUS = "consensus"
+    CONSENSUS_MINUS_ONE = "consensus_minus_one"
+    QUALIFIED_MAJORITY = "qualified_majority"
 
 
 # The rule keys a decision's outcome may be sensitive to: the contested readings and what-ifs.

@@ -61,7 +61,7 @@ def test_the_engine_s_decision_constructor_builds_the_same_frozen_record() -> No
         assert fast.to_json() == by_keywords.to_json()
         with pytest.raises(dataclasses.FrozenInstanceError):
             fast.why = "changed"  # type: ignore[misc]
-    with pytest.raises(TypeError, match="takes 16 values"):
+    with pytest.raises(TypeError, match="takes 17 values"):
         decision_from(1, 2, 3)
 
 

@@ -19,8 +19,19 @@ from cstosim.rules.agreement import sign_agreement
 from cstosim.rules.basing import decide_basing
 from cstosim.rules.consensus import ConsensusResult, decide
 from cstosim.rules.procedural import decide_procedural
+from cstosim.rules.reforms import consensus_minus_one, qualified_majority
+from cstosim.rules.ruleset import RuleSet
 from cstosim.rules.written import decide_written
-from cstosim.vocabulary import Body, ItemKind, Outcome, Position, Procedure, Rule14, RuleKey
+from cstosim.vocabulary import (
+    Body,
+    DecisionRule,
+    ItemKind,
+    Outcome,
+    Position,
+    Procedure,
+    Rule14,
+    RuleKey,
+)
 
 if TYPE_CHECKING:
     from cstosim.engine.plan import PositionSpec
@@ -35,6 +46,7 @@ __all__ = [
     "cited",
     "decided",
     "decision_record",
+    "reform_for",
     "rule_for",
 ]
 
@@ -123,11 +135,25 @@ def decision_record(
         why,
         sensitive,
         ignored,
+        res.overridden if res else (),
     )
 
 
 RuleFn = Callable[..., ConsensusResult]
 BASES_FROM = in_force_from("csto.2011.bases")
+
+
+def reform_for(rules: RuleSet) -> RuleFn | None:
+    """The reform of the decision rule in force under ``rules`` (design 2.1c), called as the
+    other rule functions are; None under consensus."""
+    if rules.decision == DecisionRule.CONSENSUS_MINUS_ONE:
+        return consensus_minus_one
+    if rules.decision == DecisionRule.QUALIFIED_MAJORITY:
+        threshold, weights = rules.threshold, dict(rules.weights or ())
+        return lambda pos, *, quorum, **_: qualified_majority(
+            pos, threshold=threshold, weights=weights, quorum=quorum
+        )
+    return None
 
 
 def rule_for(kind: ItemKind, way: Way, day: date) -> RuleFn | None:

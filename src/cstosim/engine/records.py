@@ -136,6 +136,7 @@ class DecisionRecord(Record):
     why: str
     sensitive_to: tuple[RuleKey, ...]
     ignored_positions: Codes = field(default=(), metadata=OMIT)
+    overridden: Codes = field(default=(), metadata=OMIT)  # a reform overrode these blockers
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -27,6 +27,7 @@ from cstosim.engine.deciding import (
     cited,
     decided,
     decision_record,
+    reform_for,
     rule_for,
 )
 from cstosim.engine.plan import Plan, PositionSpec
@@ -38,6 +39,7 @@ from cstosim.rules.rotation import next_in_turn
 from cstosim.rules.ruleset import RuleSet
 from cstosim.vocabulary import (
     Body,
+    DecisionRule,
     ItemKind,
     Outcome,
     Position,
@@ -249,7 +251,11 @@ class World:
         voters = self.voters()
         specs = {m: given.get(m, self.frozen.get(m, Position.SUPPORT)) for m in voters}
         ignored = tuple(sorted(set(given) - self._voter_set))
-        named = (way.host, way.third_state) if item_kind == ItemKind.BASING else ()
+        named: tuple[str, ...] = ()
+        if item_kind == ItemKind.BASING:
+            named = (way.host, way.third_state)
+        elif rule is not None and rules.decision == DecisionRule.QUALIFIED_MAJORITY:
+            named = tuple(code for code, _ in rules.weights or ())  # weighted: not anonymous
         r14, lf, q = rules.rule14, rules.limited_format, rules.quorum
 
         def outcome_of(pos: Mapping[str, Position]) -> Outcome:
@@ -335,6 +341,8 @@ class World:
                 item_id, item_kind, body, session_id, title, outcome, {}, cites, why
             )
         rule = rule_for(item_kind, way, today)
+        if rule is None and rules.decision is not DecisionRule.CONSENSUS:
+            rule = reform_for(rules)  # a reform replaces consensus (design 2.1c)
         if self.chooser is None:
             pos, ignored = self.positions_for(given)
         else:

@@ -49,6 +49,7 @@ class ConsensusResult:
     absent: tuple[str, ...]
     cites: tuple[str, ...]
     why: str
+    overridden: tuple[str, ...] = ()  # a reform: the blocker whose objection did not count
 
 
 def names(codes: Iterable[str]) -> str:

@@ -20,7 +20,7 @@ from cstosim.errors import RuleError, words
 from cstosim.members import STATES
 from cstosim.provisions import in_force_from
 from cstosim.rules.article4 import ARMED_ATTACK_FROM
-from cstosim.vocabulary import Rotation, Rule14, RuleKey
+from cstosim.vocabulary import DecisionRule, Rotation, Rule14, RuleKey
 
 __all__ = [
     "CONTESTED",
@@ -49,12 +49,19 @@ RULE_KEYS: dict[RuleKey, str] = {
     RuleKey.ARMED_ATTACK: "true or false",
     RuleKey.RESPONSE_DAYS: "a whole number of days from 0 to 365",
     RuleKey.MISSION_DAYS: "a whole number of days from 1 to 3650",
+    RuleKey.DECISION: "one of " + ", ".join(DecisionRule),
+    RuleKey.THRESHOLD: "a fraction in (0, 1] such as 2/3 or 0.55",
+    RuleKey.WEIGHTS: "member weights such as RUS:50,KAZ:15,BLR:10 (positive numbers; 1 each "
+    "for members not named)",
 }
 
 _RULE14 = frozenset(r.value for r in Rule14)
 _ROTATIONS = frozenset(r.value for r in Rotation)
+_DECISIONS = frozenset(d.value for d in DecisionRule)
 
-RuleValue = Rule14 | Rotation | bool | int | float | tuple[str, ...] | None
+# A weights value: (member code, weight) pairs, sorted by code.
+Weights = tuple[tuple[str, float], ...]
+RuleValue = Rule14 | Rotation | DecisionRule | bool | int | float | tuple[str, ...] | Weights | None
 # Checked overrides: each key a RuleKey, each value of its key's type.
 Overrides = Mapping[RuleKey, RuleValue]
 
@@ -71,12 +78,17 @@ class RuleSet:
     armed_attack: bool = True
     response_days: int = 1
     mission_days: int = 30
+    decision: DecisionRule = DecisionRule.CONSENSUS
+    threshold: float = 2 / 3
+    weights: Weights | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The rules as plain JSON-ready data (text, numbers, booleans, lists, None)."""
         d = asdict(self)
         d["rule14"], d["rotation"] = self.rule14.value, self.rotation.value
         d["order"] = list(self.order) if self.order is not None else None
+        d["decision"] = self.decision.value
+        d["weights"] = dict(self.weights) if self.weights is not None else None
         return d
 
     def with_(self, **changes: Any) -> RuleSet:
@@ -122,6 +134,14 @@ def check_rule_value(key: str, value: Any) -> RuleValue:
         )
         if ok and value is not None:
             return tuple(value)
+    elif key == RuleKey.DECISION:
+        ok = isinstance(value, str) and value in _DECISIONS
+        if ok:
+            return DecisionRule(value)
+    elif key == RuleKey.THRESHOLD:
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1
+    elif key == RuleKey.WEIGHTS:
+        return _weights(value)
     elif key == RuleKey.RESPONSE_DAYS:
         ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 365
     elif key == RuleKey.MISSION_DAYS:
@@ -129,6 +149,33 @@ def check_rule_value(key: str, value: Any) -> RuleValue:
     if not ok:
         raise RuleError(f"{key} cannot be {words(value)}; allowed: {RULE_KEYS[RuleKey(key)]}")
     return cast(RuleValue, value)
+
+
+def _weights(value: Any) -> Weights | None:
+    """Weights as sorted (code, weight) pairs, each code a known state and each weight a
+    positive finite number; raises RuleError otherwise."""
+    if value is None:
+        return None
+    pairs = list(value.items()) if isinstance(value, Mapping) else value
+    out: dict[str, float] = {}
+    allowed = RULE_KEYS[RuleKey.WEIGHTS]
+    if not isinstance(pairs, list | tuple) or not pairs:
+        raise RuleError(f"weights cannot be {words(value)}; allowed: {allowed}")
+    for pair in pairs:
+        if not isinstance(pair, tuple | list) or len(pair) != 2:
+            raise RuleError(f"weights cannot be {words(value)}; allowed: {allowed}")
+        code, w = pair
+        if not isinstance(code, str) or code not in STATES:
+            raise RuleError(f"weights name {words(code)}, not a known member; allowed: {allowed}")
+        if (
+            isinstance(w, bool)
+            or not isinstance(w, int | float)
+            or not 0 < w < float("inf")
+            or code in out
+        ):
+            raise RuleError(f"the weight of {code} cannot be {words(w)}; allowed: {allowed}")
+        out[code] = float(w)
+    return tuple(sorted(out.items()))
 
 
 def parse_rule_value(key: str, text: str) -> RuleValue:
@@ -142,8 +189,8 @@ def parse_rule_value(key: str, text: str) -> RuleValue:
         if low not in ("true", "false", "yes", "no", "on", "off", "1", "0"):
             raise RuleError(f"{key} cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey(key)]}")
         value = low in ("true", "yes", "on", "1")
-    elif key == RuleKey.QUORUM:
-        if t.lower() in ("none", "null", ""):
+    elif key in (RuleKey.QUORUM, RuleKey.THRESHOLD):
+        if key == RuleKey.QUORUM and t.lower() in ("none", "null", ""):
             value = None
         else:
             try:
@@ -151,8 +198,24 @@ def parse_rule_value(key: str, text: str) -> RuleValue:
                 value = float(num) / float(den) if den else float(num)
             except (ValueError, ZeroDivisionError):
                 raise RuleError(
-                    f"quorum cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey.QUORUM]}"
+                    f"{key} cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey(key)]}"
                 ) from None
+    elif key == RuleKey.WEIGHTS:
+        pairs = []
+        for part in (p.strip() for p in t.split(",") if p.strip()):
+            code, sep, w = part.partition(":")
+            try:
+                weight = float(w)
+            except ValueError:
+                raise RuleError(
+                    f"weights cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey.WEIGHTS]}"
+                ) from None
+            if not sep:
+                raise RuleError(
+                    f"weights cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey.WEIGHTS]}"
+                )
+            pairs.append((code.strip().upper(), weight))
+        value = pairs
     elif key in (RuleKey.RESPONSE_DAYS, RuleKey.MISSION_DAYS):
         try:
             value = int(t)

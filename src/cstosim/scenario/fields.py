@@ -18,6 +18,7 @@ from cstosim.vocabulary import (
     FREEZE_POSITIONS,
     SENSITIVE_KEYS,
     Body,
+    DecisionRule,
     Force,
     ItemKind,
     Outcome,
@@ -34,6 +35,7 @@ __all__ = [
     "POSITIONS",
     "AgendaKind",
     "BodyField",
+    "DecisionField",
     "ForceField",
     "FreezePosition",
     "Id",
@@ -92,6 +94,7 @@ if TYPE_CHECKING:
     OutcomeField = Outcome
     SensitiveKey = RuleKey
     ProcedureField = Procedure
+    DecisionField = DecisionRule
 else:
     Rule14Field = _one_of(tuple(Rule14))
     RotationField = _one_of(tuple(Rotation))
@@ -103,6 +106,7 @@ else:
     OutcomeField = _one_of(tuple(Outcome))
     SensitiveKey = _one_of(SENSITIVE_KEYS)
     ProcedureField = _one_of(tuple(Procedure))
+    DecisionField = _one_of(tuple(DecisionRule))
 
 POSITIONS: dict[str, Position] = {p.value: p for p in Position}
 

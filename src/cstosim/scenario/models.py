@@ -24,6 +24,7 @@ from pydantic import (
 from cstosim.scenario.fields import (
     AgendaKind,
     BodyField,
+    DecisionField,
     ForceField,
     FreezePosition,
     Id,
@@ -87,6 +88,9 @@ class Rules(_Strict):
     armed_attack: StrictBool | None = None
     response_days: Annotated[StrictInt, Field(ge=0, le=365)] | None = None
     mission_days: Annotated[StrictInt, Field(ge=1, le=3650)] | None = None
+    decision: DecisionField | None = None
+    threshold: Annotated[StrictInt | StrictFloat, Field(gt=0, le=1)] | None = None
+    weights: dict[MemberCode, Annotated[StrictInt | StrictFloat, Field(gt=0)]] | None = None
 
     @model_validator(mode="after")
     def _order_needs_members(self) -> Rules:
@@ -99,6 +103,8 @@ class Rules(_Strict):
         out: dict[RuleKey, Any] = {}
         for k in sorted(self.model_fields_set):
             value = getattr(self, k)
+            if isinstance(value, dict):  # weights: (code, weight) pairs by code
+                value = tuple(sorted((c, float(w)) for c, w in value.items()))
             out[RuleKey(k)] = tuple(value) if isinstance(value, list) else value
         return out
 

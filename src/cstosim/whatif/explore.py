@@ -42,10 +42,14 @@ class Variant:
     shapley_shubik: dict[str, float] = field(default_factory=dict)
     blocks_alone: dict[str, list[Position]] = field(default_factory=dict)
     counterexamples: list[dict[str, Any]] = field(default_factory=list)
+    reform: dict[str, Any] | None = None  # decision, threshold, weights of a reform (2.1c)
 
     @property
     def invariants(self) -> str:
-        """'hold', or how many counterexamples were found."""
+        """'hold', how many counterexamples were found, or 'not applicable' under a reform
+        (the invariants are those of consensus, design 2.1)."""
+        if self.reform is not None:
+            return "not applicable"
         return "hold" if not self.counterexamples else f"fail ({len(self.counterexamples)})"
 
     def kwargs(self) -> dict[str, Any]:
@@ -64,6 +68,7 @@ class Variant:
             "blocks_alone": {m: [p.value for p in ps] for m, ps in self.blocks_alone.items()},
             "invariants": self.invariants,
             "counterexamples": self.counterexamples,
+            **(self.reform or {}),
         }
 
 
@@ -210,8 +215,15 @@ def explore(
     quorum: Sequence[float | None] = (None,),
     full_check: bool | None = None,
     decide_fn: Decide = decide,
+    reform: dict[str, Any] | None = None,
+    anonymous: bool = True,
 ) -> list[Variant]:
-    """Explore every profile of the five positions for ``members`` under each variant."""
+    """Explore every profile of the five positions for ``members`` under each variant.
+
+    ``decide_fn`` decides a profile (consensus by default); under a ``reform`` (its keys, for
+    the output) the invariants of consensus are not checked. A rule that is not
+    ``anonymous`` (weighted votes) has every profile decided one by one.
+    """
     members = list(dict.fromkeys(members))
     n = len(members)
     if not 1 <= n <= MAX_MEMBERS:
@@ -219,17 +231,21 @@ def explore(
     full = n <= FULL_CHECK_MAX if full_check is None else full_check
     out = []
     for r14, lf, q in itertools.product(rule14, limited_format, quorum):
-        v = Variant(Rule14(r14), lf, q, counts=dict.fromkeys(COUNTED, 0))
+        v = Variant(Rule14(r14), lf, q, counts=dict.fromkeys(COUNTED, 0), reform=reform)
         kw = v.kwargs()
-        for counts in _compositions(n, len(POSITIONS)):
+        if not anonymous:
+            for combo in itertools.product(POSITIONS, repeat=n):
+                outcome = decide_fn(dict(zip(members, combo, strict=True)), **kw).outcome
+                v.counts[outcome] = v.counts.get(outcome, 0) + 1
+        for counts in _compositions(n, len(POSITIONS)) if anonymous else ():
             pos = _profile(members, counts)
             outcome = decide_fn(pos, **kw).outcome
             v.counts[outcome] = v.counts.get(outcome, 0) + _multinomial(counts)
-            if not full:
+            if not full and reform is None:
                 broken = _check_profile(members, pos, kw, decide_fn)
                 if broken and len(v.counterexamples) < 5:
                     v.counterexamples.append(_counterexample_scenario(members, pos, kw, broken))
-        if full:
+        if full and reform is None:
             for combo in itertools.product(POSITIONS, repeat=n):
                 pos = dict(zip(members, combo, strict=True))
                 broken = _check_profile(members, pos, kw, decide_fn)
