@@ -168,6 +168,25 @@ def test_who_moves_the_odds_equals_brute_force_with_that_position_fixed(
         assert exact_of(got) == expected
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    small_scenarios(),
+    st.sampled_from(["consensus_minus_one", "qualified_majority"]),
+    st.sampled_from(["", "RUS:50,KAZ:15,BLR:10", "ARM:3"]),
+    st.sampled_from(["0.5", "2/3", "1"]),
+)
+def test_exact_odds_under_a_reform_equal_brute_force(
+    case: tuple[dict[str, Any], dict[str, Any]], decision: str, weights: str, threshold: str
+) -> None:
+    """Weights make the rule name its members: the counting keeps them apart."""
+    data, rules = case
+    rules = {**rules, "decision": decision, "threshold": threshold}
+    if weights:
+        rules["weights"] = weights
+    plan = plan_of(data, {k: api.parse_rule_value(k, str(v)) for k, v in rules.items()})
+    assert {it.item: exact_of(it) for it in odds(plan).items} == brute_force(plan)
+
+
 def test_the_summit_s_odds_are_exact_fractions() -> None:
     result = api.odds(SUMMIT)
     got = {it.item: exact_of(it) for it in result.items}
