@@ -328,3 +328,37 @@ def test_odds_under_another_reading(cli: Cli) -> None:
     # silence no longer blocks: only Armenia's objection (1/20) does
     assert budget["exact"] == {"adopted_limited": "3/4", "adopted": "1/5", "rejected": "1/20"}
     assert doc["rules"]["rule14"] == "no_objection"
+
+
+def test_weights_keep_the_members_apart_in_the_counting() -> None:
+    """Armenia and Belarus hold the same counts of positions in two profiles; with Belarus's
+    weight only one of them carries a two-thirds majority."""
+    data = {
+        "name": "weighted",
+        "start": "2026-01-01",
+        "end": "2026-12-31",
+        "events": [
+            {
+                "date": "2026-03-01",
+                "type": "session",
+                "body": "CSC",
+                "items": [
+                    {
+                        "id": "budget",
+                        "positions": {
+                            "ARM": {"support": 0.5, "object": 0.5},
+                            "BLR": {"support": 0.5, "object": 0.5},
+                            "KAZ": "object",
+                            "KGZ": "object",
+                        },
+                    }
+                ],
+            },
+        ],
+    }
+    rules = {"decision": "qualified_majority", "threshold": "2/3", "weights": "BLR:10"}
+    plan = plan_of(data, {k: api.parse_rule_value(k, v) for k, v in rules.items()})
+    # total 15: RUS+TJK 2, with BLR 12 >= 10 adopted; with ARM only 3: rejected
+    (it,) = [i for i in odds(plan).items if i.item == "budget"]
+    assert exact_of(it) == {"adopted": Fraction(1, 2), "rejected": Fraction(1, 2)}
+    assert exact_of(it) == brute_force(plan)["budget"]
