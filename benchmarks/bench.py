@@ -236,9 +236,9 @@ def bench_odds(samples: int, repeats: int) -> dict[str, Any]:
     plan = summit_plan()
     t_odds = median_time(lambda: odds(plan), repeats)
     t_sweep = median_time(lambda: sweep(plan, samples), max(1, repeats // 2))
-    summary = sweep(plan, samples).as_dict()["items"]
+    intervals = {e["item"]: e["intervals"] for e in sweep(plan, samples).as_dict()["items"]}
     inside = all(
-        summary[it.item][o.value]["ci95"][0] <= p <= summary[it.item][o.value]["ci95"][1]
+        intervals[it.item][o.value][0] <= p <= intervals[it.item][o.value][1]
         for it in odds(plan).items
         for o, p in it.probabilities.items()
     )

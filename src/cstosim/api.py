@@ -120,6 +120,7 @@ __all__ = [
     "simulate_scenario",
     "source",
     "sweep_scenario",
+    "table",
     "to_dataframe",
     "write_counterexamples",
 ]
@@ -300,7 +301,7 @@ def item_ids(sc: m.Scenario) -> list[str]:
 
 
 def sweep_scenario(
-    sc: m.Scenario,
+    sc: ScenarioLike,
     plan: Plan | None = None,
     samples: int = 1000,
     *,
@@ -310,13 +311,28 @@ def sweep_scenario(
     out: str | Path | None = None,
     resume: bool = False,
     progress: bool = False,
+    overrides: Mapping[str, Any] | None = None,
+    seed: int | None = None,
+    variants: Sequence[str | tuple[str, Mapping[str, Any]]] = (),
 ) -> SweepSummary:
-    """The outcome counts of ``samples`` seeds of a scenario; rows stream to ``out`` if given."""
+    """The outcome counts of ``samples`` seeds of a scenario (under ``overrides``); rows
+    stream to ``out`` if given. With ``variants`` ("rule14=dissent" or (label, overrides),
+    each on top of ``overrides``) every sample runs under each, with the same seed.
+    ``as_dict()`` gives the sweep JSON; ``table(summary)`` a tidy table."""
+    from cstosim.whatif.compare import parse_variant
     from cstosim.whatif.sweep import sweep
 
+    sc = _scenario(sc)
     if plan is None:
         with located(sc):
-            plan = compile_scenario(sc)
+            plan = compile_scenario(sc, overrides=overrides, seed=seed)
+    elif overrides:
+        plan = plan.with_rules(check_overrides(overrides))
+    pairs: list[tuple[str, Plan]] = []
+    for v in variants:
+        label, changes = parse_variant(v) if isinstance(v, str) else v
+        with located(sc):
+            pairs.append((label, plan.with_rules(check_overrides(changes))))
     resolved = sc.model_dump(mode="json", by_alias=True, exclude_none=True)
     kwargs: dict[str, Any] = dict(
         workers=workers,
@@ -326,6 +342,7 @@ def sweep_scenario(
         resume=resume,
         resolved=resolved,
         items=item_ids(sc),
+        variants=pairs,
     )
     if not progress:
         return sweep(plan, samples, **kwargs)
@@ -335,6 +352,17 @@ def sweep_scenario(
         task = bar.add_task("samples", total=samples)
         result = sweep(plan, samples, on_rows=lambda n: bar.advance(task, n), **kwargs)
     return result
+
+
+def table(summary: SweepSummary) -> Any:
+    """A sweep's counts as a tidy table, one row per item, variant and outcome (count, share,
+    95% interval): a pandas DataFrame where pandas is installed, plain records otherwise."""
+    records = summary.records()
+    try:
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:
+        return records
+    return pd.DataFrame(records, columns=list(records[0]) if records else None)
 
 
 def explore_council(

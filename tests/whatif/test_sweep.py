@@ -63,12 +63,90 @@ def test_summary_and_reproduce_command(cli: Cli) -> None:
     p = cli("sweep", SUMMIT, "--samples", "300", "--format", "json")
     assert p.returncode == 0, p.stderr
     doc = json.loads(p.stdout)
-    assert doc["samples"] == 300
-    wp = doc["items"]["working-plan"]["adopted_limited"]
-    assert wp["count"] == 300 and wp["ci95"][1] == 1.0
+    assert doc["samples"] == 300 and doc["variants"] == [""]  # design 5.4: one variant, ""
+    entries = {e["item"]: e for e in doc["items"]}
+    wp = entries["working-plan"]
+    assert wp["counts"]["adopted_limited"] == 300 and wp["intervals"]["adopted_limited"][1] == 1.0
     assert doc["reproduce"] == f"cstosim run {SUMMIT} --seed {{seed}}"
-    shares = doc["items"]["budget-2027"]
-    assert math_close(sum(v["share"] for v in shares.values()), 1.0)
+    assert math_close(sum(entries["budget-2027"]["shares"].values()), 1.0)
+
+
+def test_a_variant_grid_runs_the_same_seeds_under_each_variant(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "grid.jsonl"
+    p = cli(
+        "sweep",
+        SUMMIT,
+        "--samples",
+        "400",
+        "--variant",
+        "rule14=dissent",
+        "--variant",
+        "rule14=no_objection",
+        "--format",
+        "json",
+        "--out",
+        str(out),
+    )
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["variants"] == ["rule14=dissent", "rule14=no_objection"]
+    assert {(e["item"], e["variant"]) for e in doc["items"]} == {
+        (i, v) for i in ("budget-2027", "joint-statement", "working-plan") for v in doc["variants"]
+    }
+    rows = [json.loads(x) for x in out.read_text().splitlines()[1:]]
+    assert len(rows) == 800 and [r["variant"] for r in rows[:2]] == doc["variants"]
+    assert rows[0]["seed"] == rows[1]["seed"] and rows[0]["sample"] == rows[1]["sample"] == 0
+    # the same seeds: the dissent rows are the rows of a sweep without variants
+    plain = tmp_path / "plain.jsonl"
+    assert cli("sweep", SUMMIT, "--samples", "400", "--out", str(plain)).returncode == 0
+    plain_rows = [json.loads(x) for x in plain.read_text().splitlines()[1:]]
+    dissent = [{k: v for k, v in r.items() if k != "variant"} for r in rows[::2]]
+    assert dissent == plain_rows
+    # silence no longer blocks under no_objection: fewer rejections, same samples
+    by = {(e["item"], e["variant"]): e["counts"] for e in doc["items"]}
+    assert (
+        by[("budget-2027", "rule14=no_objection")].get("rejected", 0)
+        < by[("budget-2027", "rule14=dissent")]["rejected"]
+    )
+
+
+def test_a_variant_grid_resumes_whole_samples(tmp_path: Path) -> None:
+    from cstosim import api
+
+    out = tmp_path / "grid.csv"
+    variants = ["rule14=dissent", "rule14=consent"]
+    full = tmp_path / "full.csv"
+    api.sweep_scenario(SUMMIT, samples=300, out=full, variants=variants)
+    api.sweep_scenario(SUMMIT, samples=300, out=out, variants=variants)
+    lines = out.read_bytes().splitlines(keepends=True)
+    # a kill mid-chunk: the second row of sample 150 and a torn line are lost
+    out.write_bytes(b"".join(lines[: 1 + 2 * 150 + 1]) + lines[1 + 2 * 150 + 1][:7])
+    summary = api.sweep_scenario(SUMMIT, samples=300, out=out, variants=variants, resume=True)
+    assert summary.samples == 300 and out.read_bytes() == full.read_bytes()
+
+
+def test_the_api_gives_a_tidy_table() -> None:
+    pd = pytest.importorskip("pandas")
+    from cstosim import api
+
+    summary = api.sweep_scenario(
+        SUMMIT,
+        samples=200,
+        overrides={"limited_format": False},
+        variants=["rule14=dissent", "rule14=no_objection"],
+    )
+    df = api.table(summary)
+    assert isinstance(df, pd.DataFrame)
+    assert list(df.columns) == [
+        "item",
+        "variant",
+        "outcome",
+        "count",
+        "share",
+        "ci95_low",
+        "ci95_high",
+    ]
+    assert (df.groupby(["item", "variant"])["count"].sum() == 200).all()
 
 
 def math_close(a: float, b: float) -> bool:

@@ -283,6 +283,12 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     )
     if args.plot and Path(args.plot).suffix.lower() not in api.PLOT_SUFFIXES:
         args.parser.error(f"--plot {args.plot}: allowed: a .png or .svg file")
+    variants = []
+    for text in args.variant:
+        try:
+            variants.append(api.parse_variant(text))
+        except RuleError as e:
+            args.parser.error(f"--variant {text}: {e}")
     try:
         summary = api.sweep_scenario(
             sc,
@@ -294,6 +300,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             out=args.out,
             resume=args.resume,
             progress=sys.stderr.isatty(),
+            variants=variants,
         )
     except SweepError as e:
         hint = "; rerun with --resume to continue it" if e.resumable else ""
@@ -304,6 +311,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         _plot("sweep", summary.as_dict(), args.plot)
     sets = "".join(f" --set {shlex.quote(s)}" for s in args.set)
     repro = f"cstosim run {shlex.quote(args.file)}{sets} --seed {{seed}}"
+    if variants:
+        repro += "  (for a variant's row, add each KEY=VALUE of its variant as --set)"
     if args.format == "json":
         doc = summary.as_dict()
         doc["reproduce"] = repro

@@ -107,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--out rows.csv\n"
         "  cstosim sweep scenarios/uncertain-summit-2026.yaml --samples 10000 --workers 2 "
         "--out rows.jsonl --resume\n"
-        "  cstosim sweep FILE --samples 1000000 --backend dask --scheduler tcp://HOST:8786",
+        "  cstosim sweep FILE --samples 1000000 --backend dask --scheduler tcp://HOST:8786\n"
+        "  cstosim sweep scenarios/uncertain-summit-2026.yaml --samples 10000 "
+        "--variant rule14=dissent --variant rule14=no_objection --format json",
         formatter_class=raw,
     )
     p.add_argument("file", metavar="FILE")
@@ -118,6 +120,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="PATH", help="rows as .jsonl (or .csv with a sidecar)")
     p.add_argument("--resume", action="store_true", help="continue the sweep in --out")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE[,KEY=VALUE]",
+        help="run every sample under this variant too (repeatable; the same seeds)",
+    )
     p.add_argument("--seed", type=_seed, default=None)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument(

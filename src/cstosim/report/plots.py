@@ -105,13 +105,15 @@ def plot_sweep(summary: dict[str, Any], path: str | Path) -> Path:
     p = _check(path)
     plt = _pyplot()
     labels, shares, lows, highs, colours = [], [], [], [], []
-    for item, per in summary["items"].items():
-        for outcome, st in per.items():
-            labels.append(f"{item}\n{outcome}")
+    for entry in summary["items"]:
+        for outcome, share in entry["shares"].items():
+            lo, hi = entry["intervals"][outcome]
+            variant = f"\n{entry['variant']}" if entry["variant"] else ""
+            labels.append(f"{entry['item']}{variant}\n{outcome}")
             colours.append(OUTCOME_COLOURS.get(outcome, "#64748b"))
-            shares.append(st["share"])
-            lows.append(st["share"] - st["ci95"][0])
-            highs.append(st["ci95"][1] - st["share"])
+            shares.append(share)
+            lows.append(share - lo)
+            highs.append(hi - share)
     fig, ax = plt.subplots(figsize=(max(6, len(labels) * 1.1), 4))
     ax.bar(range(len(labels)), shares, yerr=[lows, highs], capsize=4, color=colours)
     ax.set_xticks(range(len(labels)), labels, fontsize=8)

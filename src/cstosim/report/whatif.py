@@ -89,24 +89,33 @@ def _variants_by_item(comparison: Any, base: int) -> Table:
 
 
 def render_summary(summary: Any, repro: str) -> str:
-    """Outcome frequencies per item with 95% intervals, and how to reproduce a sample."""
+    """Outcome frequencies per item (and variant) with 95% intervals, and how to reproduce a
+    sample."""
     buf = io.StringIO()
     con = console(buf)
     doc = summary.as_dict()
-    con.print(Text(f"{doc['samples']} samples"))
+    named = [v for v in doc["variants"] if v]
+    head = f"{doc['samples']} samples"
+    if named:
+        head += f", each under {len(named)} variants (the same seeds)"
+    con.print(Text(head))
     table = Table()
-    for col in ("item", "outcome", "count", "share", "95% interval"):
-        table.add_column(col)
-    for item, per in doc["items"].items():
-        for outcome, st in per.items():
-            lo, hi = st["ci95"]
-            table.add_row(
-                Text(clean(item)),
+    cols = ["item", *(["variant"] if named else []), "outcome", "count", "share", "95% interval"]
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    for entry in doc["items"]:
+        for outcome, n in entry["counts"].items():
+            lo, hi = entry["intervals"][outcome]
+            cells = [Text(clean(entry["item"]))]
+            if named:
+                cells.append(Text(clean(entry["variant"].replace(",", ", "))))
+            cells += [
                 Text(clean(outcome)),
-                f"{st['count']}",
-                f"{st['share']:.3f}",
-                f"{lo:.3f} - {hi:.3f}",
-            )
+                Text(f"{n}"),
+                Text(f"{entry['shares'][outcome]:.3f}"),
+                Text(f"{lo:.3f} - {hi:.3f}"),
+            ]
+            table.add_row(*cells)
     con.print(table)
     if summary.first_seed is not None:
         con.print(

@@ -10,12 +10,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from cstosim.engine import Plan
 from cstosim.errors import SweepError
 from cstosim.whatif.samples import (
     WINDOW_PER_WORKER,
     Chunk,
     RowFormat,
+    Variants,
     chunks,
     ordered,
     run_chunk_encoded,
@@ -25,7 +25,7 @@ __all__ = ["dask_rows"]
 
 
 def dask_rows(
-    plan: Plan,
+    plan: Variants,
     first: int,
     total: int,
     workers: int,

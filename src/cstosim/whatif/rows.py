@@ -10,7 +10,7 @@ import contextlib
 import csv
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -49,7 +49,7 @@ def sweep_header(plan: Plan, settings: dict[str, Any], resolved: dict[str, Any])
 
 def _fingerprint(header: dict[str, Any]) -> tuple[Any, ...]:
     s = header.get("settings", {})
-    return (header.get("resolved"), header.get("seed"), s.get("overrides"))
+    return (header.get("resolved"), header.get("seed"), s.get("overrides"), s.get("variants"))
 
 
 class RowWriter:
@@ -60,12 +60,19 @@ class RowWriter:
     never removed unless this writer created it.
     """
 
-    def __init__(self, path: Path, header: dict[str, Any], items: list[str]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        header: dict[str, Any],
+        items: list[str],
+        variants: Sequence[str] = (),
+    ) -> None:
         self.path = path
         self.csv = path.suffix.lower() == ".csv"
         self.meta = path.with_name(path.name + ".meta.json") if self.csv else None
         self.header = header
         self.items = items
+        self.variants = list(variants)  # each sample is a row per variant, in this order
         self.file: LockedFile | None = None
         self.fh: IO[bytes] | None = None
         self.fresh = False  # the file was empty when writing began
@@ -130,6 +137,8 @@ class RowWriter:
             self._check_same(json.loads(text))
         good_bytes = 0
         expected = 0
+        group: list[dict[str, Any]] = []  # the rows of a sample not yet whole
+        group_bytes = 0
         fh = self.file.fh
         fh.seek(0)
         number = 0
@@ -141,7 +150,7 @@ class RowWriter:
             line = raw.decode("utf-8", "replace").rstrip("\r\n")
             if number == 1:
                 if self.csv:
-                    if line.split(",") != ["sample", "seed", *self.items]:
+                    if line.split(",") != self.columns:
                         raise SweepError(f"cannot resume {self.path}: other columns")
                 else:
                     try:
@@ -154,11 +163,19 @@ class RowWriter:
                 row = self._parse(line)
             except (ValueError, KeyError, IndexError):
                 break
-            if row["sample"] != expected:
+            # a sample is a row per variant: only whole samples are kept
+            per = len(self.variants) or 1
+            if row["sample"] != expected // per or (
+                self.variants and row.get("variant") != self.variants[expected % per]
+            ):
                 break
             expected += 1
-            good_bytes += len(raw)
-            yield row
+            group.append(row)
+            group_bytes += len(raw)
+            if expected % per == 0:
+                good_bytes += group_bytes
+                yield from group
+                group, group_bytes = [], 0
         fh.truncate(good_bytes)
         fh.seek(good_bytes)
 
@@ -189,10 +206,15 @@ class RowWriter:
                 raise ValueError(line)
             return dict(row)
         cells = next(csv.reader([line]))
-        if len(cells) != 2 + len(self.items):
+        if len(cells) != len(self.columns):
             raise ValueError(line)
-        outcomes = {it: c for it, c in zip(self.items, cells[2:], strict=True) if c}
-        return {"sample": int(cells[0]), "seed": int(cells[1]), "outcomes": outcomes}
+        first = 3 if self.variants else 2
+        outcomes = {it: c for it, c in zip(self.items, cells[first:], strict=True) if c}
+        parsed: dict[str, Any] = {"sample": int(cells[0]), "seed": int(cells[1])}
+        if self.variants:
+            parsed["variant"] = cells[2]
+        parsed["outcomes"] = outcomes
+        return parsed
 
     def open(self, append: bool) -> None:
         """Start writing after the rows kept; an empty file gets its header (and sidecar).
@@ -210,7 +232,7 @@ class RowWriter:
                 assert self.meta is not None
                 self.meta_created = not os.path.lexists(self.meta)
                 write_text(self.meta, json.dumps(self.header, ensure_ascii=False) + "\n")
-                self._put(",".join(["sample", "seed", *self.items]) + "\n")
+                self._put(",".join(self.columns) + "\n")
             else:
                 self._put(json.dumps(self.header, ensure_ascii=False) + "\n")
             self.fh.flush()
@@ -224,6 +246,11 @@ class RowWriter:
     def _put(self, text: str) -> None:
         assert self.fh is not None
         self.fh.write(text.encode("utf-8"))
+
+    @property
+    def columns(self) -> list[str]:
+        """The CSV header's columns."""
+        return ["sample", "seed", *(["variant"] if self.variants else []), *self.items]
 
     @property
     def format(self) -> RowFormat:

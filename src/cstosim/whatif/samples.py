@@ -22,6 +22,7 @@ __all__ = [
     "Chunk",
     "Row",
     "RowFormat",
+    "Variants",
     "chunks",
     "encode_row",
     "ordered",
@@ -44,12 +45,19 @@ def sample_seed(seed: int, i: int) -> int:
     return int.from_bytes(digest, "big") >> 1
 
 
-def run_sample(plan: Plan, i: int) -> Row:
-    """Run sample ``i`` and return its row: sample, seed and each item's final outcome."""
+def run_sample(plan: Plan, i: int, variant: str = "") -> Row:
+    """Run sample ``i`` and return its row: sample, seed (the variant, if one is named) and
+    each item's final outcome."""
     s = sample_seed(plan.seed, i)
     run = simulate(plan, seed=s, trace=False)
     outcomes = {item: _TEXT[dec.outcome] for item, dec in run.decisions.items()}
+    if variant:
+        return {"sample": i, "seed": s, "variant": variant, "outcomes": outcomes}
     return {"sample": i, "seed": s, "outcomes": outcomes}
+
+
+# The plans of a sweep: one per variant, each with its label ("" when there are no variants).
+Variants = tuple[tuple[str, Plan], ...]
 
 
 def run_chunk(plan: Plan, start: int, stop: int) -> list[Row]:
@@ -70,6 +78,8 @@ def encode_row(row: Row, fmt: RowFormat) -> str:
     """One row as the line the output file holds (design 5.4)."""
     if fmt.kind == "csv":
         cells = [str(row["sample"]), str(row["seed"])]
+        if "variant" in row:
+            cells.append(_csv_cell(row["variant"]))
         cells += [row["outcomes"].get(it, "") for it in fmt.items]
         return ",".join(cells) + "\n"
     return json.dumps(row, ensure_ascii=False) + "\n"
@@ -81,27 +91,38 @@ class Chunk:
     writes bytes, in order) and their outcome counts."""
 
     start: int
-    rows: int
+    rows: int  # samples: a sample under every variant
     data: bytes
-    counts: dict[str, dict[str, int]]
+    counts: dict[str, dict[str, dict[str, int]]]  # variant -> item -> outcome -> n
     first_seed: int | None
 
 
-def run_chunk_encoded(plan: Plan, start: int, stop: int, fmt: RowFormat) -> Chunk:
-    """Samples ``start`` to ``stop - 1``, encoded for the output and counted."""
+def run_chunk_encoded(plans: Plan | Variants, start: int, stop: int, fmt: RowFormat) -> Chunk:
+    """Samples ``start`` to ``stop - 1`` (each under every variant, in the order given),
+    encoded for the output and counted."""
+    variants: Variants = (("", plans),) if isinstance(plans, Plan) else plans
     lines: list[str] = []
-    counts: dict[str, dict[str, int]] = {}
+    counts: dict[str, dict[str, dict[str, int]]] = {label: {} for label, _ in variants}
     first_seed = None
     for i in range(start, stop):
-        row = run_sample(plan, i)
-        if first_seed is None:
-            first_seed = row["seed"]
-        for item, outcome in row["outcomes"].items():
-            per = counts.setdefault(item, {})
-            per[outcome] = per.get(outcome, 0) + 1
-        if fmt.kind:
-            lines.append(encode_row(row, fmt))
+        for label, plan in variants:
+            row = run_sample(plan, i, label)
+            if first_seed is None:
+                first_seed = row["seed"]
+            per_item = counts[label]
+            for item, outcome in row["outcomes"].items():
+                per = per_item.setdefault(item, {})
+                per[outcome] = per.get(outcome, 0) + 1
+            if fmt.kind:
+                lines.append(encode_row(row, fmt))
     return Chunk(start, stop - start, "".join(lines).encode("utf-8"), counts, first_seed)
+
+
+def _csv_cell(text: str) -> str:
+    """A CSV cell, quoted where it holds a comma or a quote (a variant's label does)."""
+    if any(c in text for c in ',"\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def chunks(first: int, total: int, size: int) -> Iterator[tuple[int, int]]:

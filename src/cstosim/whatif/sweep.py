@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -28,6 +28,7 @@ from cstosim.whatif.samples import (
     WINDOW_PER_WORKER,
     Chunk,
     RowFormat,
+    Variants,
     chunks,
     ordered,
     run_chunk,
@@ -50,21 +51,21 @@ __all__ = [
 BACKENDS = tuple(b.value for b in Backend)  # local processes, or a Dask cluster
 
 # -- local process pool -----------------------------------------------------------------------
-_WORKER_PLAN: Plan | None = None
+_WORKER_PLANS: Variants | None = None
 
 
-def _init_worker(plan: Plan) -> None:
-    global _WORKER_PLAN
-    _WORKER_PLAN = plan
+def _init_worker(plans: Variants) -> None:
+    global _WORKER_PLANS
+    _WORKER_PLANS = plans
 
 
 def _worker_chunk(start: int, stop: int, fmt: RowFormat) -> Chunk:
-    assert _WORKER_PLAN is not None
-    return run_chunk_encoded(_WORKER_PLAN, start, stop, fmt)
+    assert _WORKER_PLANS is not None
+    return run_chunk_encoded(_WORKER_PLANS, start, stop, fmt)
 
 
 def _local(
-    plan: Plan, first: int, total: int, workers: int, chunk: int, fmt: RowFormat
+    plan: Variants, first: int, total: int, workers: int, chunk: int, fmt: RowFormat
 ) -> Iterator[Chunk]:
     if workers <= 1:
         for a, b in chunks(first, total, chunk):
@@ -112,40 +113,77 @@ def wilson(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
 
 @dataclass
 class SweepSummary:
-    """Outcome counts per item over the samples, with 95% intervals."""
+    """Outcome counts per variant and item over the samples, with 95% intervals (design 5.4:
+    without variants, one variant named "")."""
 
     samples: int = 0
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    counts: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     first_seed: int | None = None
+    variants: list[str] = field(default_factory=lambda: [""])
 
     def add_chunk(self, chunk: Chunk) -> None:
-        """Count a chunk of rows (counted by the worker that ran them)."""
+        """Count a chunk of samples (counted by the worker that ran them)."""
         self.samples += chunk.rows
         if self.first_seed is None:
             self.first_seed = chunk.first_seed
-        for item, per_chunk in chunk.counts.items():
-            per = self.counts.setdefault(item, {})
-            for outcome, n in per_chunk.items():
-                per[outcome] = per.get(outcome, 0) + n
+        for variant, per_item in chunk.counts.items():
+            mine = self.counts.setdefault(variant, {})
+            for item, per_chunk in per_item.items():
+                per = mine.setdefault(item, {})
+                for outcome, n in per_chunk.items():
+                    per[outcome] = per.get(outcome, 0) + n
 
     def add(self, row: dict[str, Any]) -> None:
-        """Count one row."""
-        self.samples += 1
+        """Count one row (a sample under one variant)."""
+        variant = row.get("variant", "")
+        if variant == self.variants[0]:
+            self.samples += 1
         if self.first_seed is None:
             self.first_seed = row["seed"]
+        mine = self.counts.setdefault(variant, {})
         for item, outcome in row["outcomes"].items():
-            per = self.counts.setdefault(item, {})
+            per = mine.setdefault(item, {})
             per[outcome] = per.get(outcome, 0) + 1
 
+    def records(self) -> list[dict[str, Any]]:
+        """A tidy table: one record per item, variant and outcome (count, share, interval)."""
+        out = []
+        for entry in self.as_dict()["items"]:
+            for outcome, n in entry["counts"].items():
+                lo, hi = entry["intervals"][outcome]
+                out.append(
+                    {
+                        "item": entry["item"],
+                        "variant": entry["variant"],
+                        "outcome": outcome,
+                        "count": n,
+                        "share": entry["shares"][outcome],
+                        "ci95_low": lo,
+                        "ci95_high": hi,
+                    }
+                )
+        return out
+
     def as_dict(self) -> dict[str, Any]:
-        """Per item: each outcome's count, share and 95% interval."""
-        out: dict[str, Any] = {}
-        for item, per in self.counts.items():
-            out[item] = {
-                o: {"count": c, "share": c / self.samples, "ci95": list(wilson(c, self.samples))}
-                for o, c in sorted(per.items())
-            }
-        return {"samples": self.samples, "items": out}
+        """The sweep JSON of design 5.4: samples, variants, and per item and variant each
+        outcome's count, share and 95% interval."""
+        n = self.samples
+        items: list[dict[str, Any]] = []
+        order = list(dict.fromkeys(i for v in self.variants for i in self.counts.get(v, {})))
+        for item in order:
+            for variant in self.variants:
+                per = self.counts.get(variant, {}).get(item, {})
+                outcomes = sorted(per)
+                items.append(
+                    {
+                        "item": item,
+                        "variant": variant,
+                        "counts": {o: per[o] for o in outcomes},
+                        "shares": {o: per[o] / n for o in outcomes},
+                        "intervals": {o: list(wilson(per[o], n)) for o in outcomes},
+                    }
+                )
+        return {"samples": n, "variants": self.variants, "items": items}
 
 
 def sweep(
@@ -161,13 +199,15 @@ def sweep(
     items: list[str] | None = None,
     chunk: int | None = None,
     on_rows: Callable[[int], None] | None = None,
+    variants: Sequence[tuple[str, Plan]] = (),
 ) -> SweepSummary:
     """Run ``samples`` samples of ``plan`` and return the outcome counts per item.
 
     With ``out``, rows stream to a JSONL or CSV file (by extension) after a header; ``resume``
-    continues from what the file already holds. ``on_rows`` is told how many rows each chunk
+    continues from what the file already holds. ``on_rows`` is told how many samples each chunk
     added, as it is written. Workers return their rows encoded, in chunks; the parent writes
-    them in sample order.
+    them in sample order. With ``variants`` ((label, plan) pairs: the same scenario under
+    other rules), each sample runs, with its one seed, under each variant, a row each, tagged.
     The file is locked for the whole run and never replaced; an ``out`` that is not a regular
     file, or that another process is writing, raises ``cstosim.io.OutputError``.
     """
@@ -177,7 +217,11 @@ def sweep(
         raise SweepError("the number of workers must be at least 1")
     if backend not in BACKENDS:
         raise SweepError(f"unknown backend {backend!r}; allowed: local, dask")
-    summary = SweepSummary()
+    plans: Variants = tuple(variants) or (("", plan),)
+    labels = [label for label, _ in plans]
+    if len(set(labels)) != len(labels):
+        raise SweepError(f"two variants have the same label: {', '.join(labels)}")
+    summary = SweepSummary(variants=labels)
     settings = {
         "samples": samples,
         "overrides": {
@@ -185,11 +229,13 @@ def sweep(
         },
         "seed_rule": "blake2b('cstosim:{seed}:{i}') >> 1",
     }
+    if variants:
+        settings["variants"] = labels
     header = sweep_header(plan, settings, resolved or {})
     writer = None
     first = 0
     if out is not None:
-        writer = RowWriter(Path(out), header, items or [])
+        writer = RowWriter(Path(out), header, items or [], labels if variants else [])
         writer.acquire()  # locked until the end: a second writer is refused
         try:
             if resume:
@@ -214,9 +260,9 @@ def sweep(
     if backend == "dask":
         from cstosim.whatif.dask_backend import dask_rows  # only this backend needs Dask
 
-        results = dask_rows(plan, first, samples, workers, chunk, scheduler, fmt)
+        results = dask_rows(plans, first, samples, workers, chunk, scheduler, fmt)
     else:
-        results = _local(plan, first, samples, workers, chunk, fmt)
+        results = _local(plans, first, samples, workers, chunk, fmt)
     wrote = 0
     try:
         while True:
