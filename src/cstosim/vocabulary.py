@@ -191,6 +191,7 @@ class EventType(StrEnum):
     FREEZE = "freeze"
     UNFREEZE = "unfreeze"
     ACCEDE = "accede"
+    REINSTATE = "reinstate"
 
 
 class Threat(StrEnum):
@@ -242,6 +243,7 @@ class Change(StrEnum):
     SUSPEND = "suspend"
     FREEZE = "freeze"
     UNFREEZE = "unfreeze"
+    REINSTATE = "reinstate"
 
 
 class RecordKind(StrEnum):

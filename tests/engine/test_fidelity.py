@@ -3,6 +3,7 @@ the other ways of deciding, as whole runs."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -245,3 +246,43 @@ def test_accession_to_an_agreement_cites_the_agreement_rule() -> None:
         }
     )
     assert records(run, "accession")[0]["cites"] == ["practice.agreements"]
+
+
+def test_a_reinstated_uzbekistan_takes_its_turn_in_2028() -> None:
+    """Suspended since 2012 in the built-in history; the Council lifts the suspension in
+    2027 (a what-if, design 2.4): it votes again and follows Tajikistan in the rotation."""
+    run = run_data(
+        {
+            "name": "t",
+            "start": "2027-01-01",
+            "end": "2028-12-31",
+            "events": [
+                {"date": "2027-06-01", "type": "reinstate", "member": "UZB"},
+                {"date": "2027-11-20", "type": "session", "items": [{"id": "x"}]},
+            ],
+        }
+    )
+    (m,) = [r for r in records(run, "membership") if r["member"] == "UZB"]
+    assert m["change"] == "reinstate" and m["status"] == "voting"
+    assert "charter.suspension" in m["cites"]
+    assert "UZB" in records(run, "decision")[0]["positions"]
+    assert run.chair_on(date(2028, 7, 1)) == "UZB"
+
+
+def test_joining_while_suspended_is_refused_with_the_hint_to_reinstate() -> None:
+    from cstosim.errors import PlanError
+
+    for kind, member, words in (
+        ("join", "UZB", "use a reinstate event"),
+        ("reinstate", "KAZ", "is not suspended"),
+        ("reinstate", "ARM", "unfreeze"),
+    ):
+        with pytest.raises(PlanError, match=words):
+            run_data(
+                {
+                    "name": "t",
+                    "start": "2027-01-01",
+                    "end": "2027-12-31",
+                    "events": [{"date": "2027-06-01", "type": kind, "member": member}],
+                }
+            )

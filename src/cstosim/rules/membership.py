@@ -53,14 +53,23 @@ MEANINGFUL: dict[Change, tuple[frozenset[Standing], Standing | None]] = {
     Change.SUSPEND: (frozenset({Standing.VOTING, Standing.FROZEN}), Standing.SUSPENDED),
     Change.FREEZE: (frozenset({Standing.VOTING, Standing.FROZEN}), Standing.FROZEN),
     Change.UNFREEZE: (frozenset({Standing.FROZEN}), Standing.VOTING),
+    Change.REINSTATE: (frozenset({Standing.SUSPENDED}), Standing.VOTING),
 }
 
 _WHY_NOT: dict[tuple[Change, Standing], str] = {
     (Change.JOIN, Standing.VOTING): "{m} is already a member",
     (Change.JOIN, Standing.FROZEN): "{m} is already a member (its participation is frozen)",
     (Change.JOIN, Standing.SUSPENDED): (
-        "{m} is a suspended member: it cannot join again; the Council would have to lift the "
-        "suspension"
+        "{m} is a suspended member: it cannot join again; to lift the suspension, use a "
+        "reinstate event"
+    ),
+    (Change.REINSTATE, Standing.NOT_MEMBER): (
+        "{m} is not a member, so there is no suspension to lift; a state that is not a member "
+        "joins (a join event)"
+    ),
+    (Change.REINSTATE, Standing.VOTING): "{m} is not suspended",
+    (Change.REINSTATE, Standing.FROZEN): (
+        "{m} is not suspended (its participation is frozen: an unfreeze event ends that)"
     ),
     (Change.WITHDRAW_NOTICE, Standing.NOT_MEMBER): "{m} is not a member, so it cannot withdraw",
     (Change.WITHDRAW, Standing.NOT_MEMBER): "{m} is not a member, so it cannot withdraw",

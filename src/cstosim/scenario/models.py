@@ -241,6 +241,12 @@ class Suspend(MemberEvent):
     type: Literal[EventType.SUSPEND]
 
 
+class Reinstate(MemberEvent):
+    """The CSC lifts a member's suspension: it votes and takes its turn again (design 2.4)."""
+
+    type: Literal[EventType.REINSTATE]
+
+
 class Freeze(MemberEvent):
     """A member freezes its participation; its default position becomes ``position``."""
 
@@ -262,7 +268,15 @@ class Accede(MemberEvent):
 
 
 Event = Annotated[
-    Session | RequestAssistance | Join | Withdraw | Suspend | Freeze | Unfreeze | Accede,
+    Session
+    | RequestAssistance
+    | Join
+    | Withdraw
+    | Suspend
+    | Reinstate
+    | Freeze
+    | Unfreeze
+    | Accede,
     Field(discriminator="type"),
 ]
 if set(Rules.model_fields) != set(RuleKey):  # pragma: no cover - a mistake in this file

@@ -42,13 +42,16 @@ FILE_CHANGES: dict[EventType, Change] = {
     EventType.JOIN: Change.JOIN,
     EventType.WITHDRAW: Change.WITHDRAW,
     EventType.SUSPEND: Change.SUSPEND,
+    EventType.REINSTATE: Change.REINSTATE,
     EventType.FREEZE: Change.FREEZE,
     EventType.UNFREEZE: Change.UNFREEZE,
 }
 
 
 def compile_membership(
-    ev: m.Join | m.Withdraw | m.Suspend | m.Freeze | m.Unfreeze, index: int, ctx: Context
+    ev: m.Join | m.Withdraw | m.Suspend | m.Reinstate | m.Freeze | m.Unfreeze,
+    index: int,
+    ctx: Context,
 ) -> MembershipSpec:
     """The spec of a membership event; a withdrawal dated too early is refused (charter.19)."""
     effective = ev.effective if isinstance(ev, m.Withdraw) else None
@@ -96,6 +99,8 @@ def change_membership(
         w.frozen.pop(member, None)
     elif change == Change.SUSPEND:
         w.status[member] = Status.SUSPENDED
+    elif change == Change.REINSTATE:
+        w.status[member] = Status.VOTING
     elif change == Change.FREEZE:
         w.frozen[member] = position or Position.STAND_ASIDE
         w.status[member] = Status.FROZEN
@@ -203,6 +208,14 @@ def membership(w: World, ev: MembershipSpec) -> Process:
             Change.SUSPEND,
             cites=("charter.suspension",),
             why=f"The Council suspends {member}'s participation.",
+        )
+    elif ev.change == Change.REINSTATE:
+        change_membership(
+            w,
+            member,
+            Change.REINSTATE,
+            cites=("charter.suspension",),
+            why=f"The Council lifts {member}'s suspension: it votes and takes its turn again.",
         )
     elif ev.change == Change.FREEZE:
         change_membership(
