@@ -97,6 +97,7 @@ __all__ = [
     "graph",
     "invariants_hold",
     "item_ids",
+    "uncertain_items",
     "load",
     "located",
     "odds",
@@ -287,6 +288,23 @@ def odds(
     else:
         p = plan(scenario, overrides=overrides)
     return _odds(p, movers=movers, max_branches=max_branches)
+
+
+def uncertain_items(scenario: ScenarioLike) -> list[str]:
+    """The items whose positions the scenario gives as probabilities (a run of it is one
+    draw: ``odds`` and ``sweep`` say how likely each outcome is)."""
+    sc = _scenario(scenario)
+    out = []
+    for ev in sc.events:
+        if isinstance(ev, m.Session):
+            out += [
+                it.id for it in ev.items if any(isinstance(v, dict) for v in it.positions.values())
+            ]
+        elif isinstance(ev, m.RequestAssistance) and any(
+            isinstance(v, dict) for v in ev.positions.values()
+        ):
+            out.append(ev.item_id)
+    return out
 
 
 def item_ids(sc: m.Scenario) -> list[str]:

@@ -184,3 +184,13 @@ def test_explore_cli_json_and_errors(cli: Cli) -> None:
     assert cli("explore", "--members", ",".join([*nine, "ARM"])).returncode == 2  # a duplicate
     assert cli("explore", "--members", "ARM,ARM,BLR").returncode == 2
     assert cli("explore", "--set", "rotation=host").returncode == 2
+
+
+def test_compare_warns_that_probabilities_give_one_draw(cli: Cli) -> None:
+    summit = str(Path(__file__).resolve().parents[2] / "scenarios" / "uncertain-summit-2026.yaml")
+    p = cli("compare", summit, "--variant", "rule14=dissent", "--variant", "rule14=consent")
+    assert p.returncode == 0
+    assert "one draw" in p.stderr and "cstosim odds" in p.stderr and "--variant" in p.stderr
+    moscow = str(Path(__file__).resolve().parents[2] / "scenarios" / "moscow-2009.yaml")
+    p = cli("compare", moscow, "--all-readings")
+    assert p.returncode == 0 and p.stderr == ""

@@ -242,7 +242,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         if args.variant:
             args.parser.error("give --variant options or --all-readings, not both")
         _check_paths(args, {"--out": args.out}, {"FILE": args.file})
-        comparison = api.compare_readings(api.load(args.file), seed=args.seed)
+        sc = api.load(args.file)
+        comparison = api.compare_readings(sc, seed=args.seed)
     else:
         variants = []
         for text in args.variant:
@@ -253,7 +254,17 @@ def cmd_compare(args: argparse.Namespace) -> int:
         if len(variants) < 2:
             args.parser.error("give at least two --variant options to compare, or --all-readings")
         _check_paths(args, {"--out": args.out}, {"FILE": args.file})
-        comparison = api.compare(api.load(args.file), variants, seed=args.seed)
+        sc = api.load(args.file)
+        comparison = api.compare(sc, variants, seed=args.seed)
+    uncertain = api.uncertain_items(sc)
+    if uncertain:
+        print(
+            f"cstosim: positions of {', '.join(uncertain)} are probabilities, so each column is "
+            f"one draw (seed {comparison.seed}), not the odds; for those use cstosim odds "
+            f"{shlex.quote(args.file)} (exact) or cstosim sweep {shlex.quote(args.file)} "
+            "--samples 10000 --variant KEY=VALUE ... (sampled)",
+            file=sys.stderr,
+        )
     if args.format == "json":
         text = json.dumps(comparison.as_dict(), ensure_ascii=False) + "\n"
     elif args.format == "html":

@@ -155,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
         "explore",
         help="every position profile of a council: counts, invariants, voting power",
         epilog="examples:\n  cstosim explore\n  cstosim explore --members ARM,BLR,KAZ "
-        "--set quorum=0.67 --format json\n  cstosim explore --set rule14=no_objection",
+        "--set quorum=2/3 --format json\n  cstosim explore --set rule14=no_objection",
         formatter_class=raw,
     )
     p.add_argument(
