@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cstosim import api
 from cstosim.errors import ArgumentError, RuleError, words
@@ -75,3 +76,59 @@ def test_ctrl_c_while_starting_leaves_no_traceback() -> None:
     )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert p.returncode == 130 and "Traceback" not in p.stderr, p.stderr
+
+
+# -- scenarios built in Python (issue 15) -----------------------------------------------------
+def test_a_scenario_from_a_mapping_gets_the_loader_s_checks_located_by_keys() -> None:
+    from cstosim.errors import ScenarioError
+
+    late = {
+        "name": "late",
+        "start": "2026-11-01",
+        "end": "2027-03-01",
+        "events": [api.session("2027-03-26", api.item("budget", ARM="object"))],
+    }
+    with pytest.raises(ScenarioError) as e:
+        api.scenario(late)
+    (p,) = e.value.problems
+    assert str(p) == (
+        "<mapping>: events[0].date: 2027-03-26 is outside the scenario; allowed: "
+        "2026-11-01..2027-03-01"
+    )
+    # the same check, the same words, as the loader gives for a file
+    text = yaml.safe_dump(late, sort_keys=False)
+    with pytest.raises(ScenarioError) as from_file:
+        api.parse(text, "late.yaml")
+    assert from_file.value.problems[0].message == p.message
+    # and compiling: a join while suspended, located by its keys
+    join = {
+        "name": "j",
+        "start": "2027-01-01",
+        "end": "2027-12-31",
+        "events": [{"date": "2027-06-01", "type": "join", "member": "UZB"}],
+    }
+    with pytest.raises(ScenarioError, match=r"^<mapping>: events\[0\]\.type: UZB is a suspended"):
+        api.run(api.scenario(join))
+    with pytest.raises(ScenarioError, match=r"^<mapping>: \(top\): the top level is a list"):
+        api.scenario([1, 2])  # type: ignore[arg-type]
+
+
+def test_a_scenario_built_in_python_runs_like_its_file() -> None:
+    data = {
+        "name": "built",
+        "start": "2026-11-01",
+        "end": "2026-12-31",
+        "seed": 3,
+        "events": [
+            api.session(
+                "2026-11-26",
+                api.item("budget", ARM={"stand_aside": 0.6, "absent": 0.3, "object": 0.1}),
+                api.item("chair-kaz", kind="chair", KAZ="support") | {"member": "KAZ"},
+                host="RUS",
+            )
+        ],
+    }
+    sc = api.scenario(data)
+    assert data["events"][0]["items"][0]["positions"]["ARM"]["object"] == 0.1  # not changed
+    from_file = api.parse(yaml.safe_dump(data, sort_keys=False))
+    assert api.run(sc)["trace"] == api.run(from_file)["trace"]

@@ -19,7 +19,7 @@ import yaml
 
 from cstosim.engine import ExpectResult, Plan, Run, check_expectations, compile_scenario, simulate
 from cstosim.engine.deciding import reform_for
-from cstosim.errors import ArgumentError, PlanError, Problem, ScenarioError, SweepError
+from cstosim.errors import ArgumentError, PlanError, Pos, Problem, ScenarioError, SweepError
 from cstosim.history import ChairYear, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, Provision
 from cstosim.provisions import get as provision
@@ -96,8 +96,8 @@ __all__ = [
     "explore_council",
     "graph",
     "invariants_hold",
+    "item",
     "item_ids",
-    "uncertain_items",
     "load",
     "located",
     "odds",
@@ -117,12 +117,15 @@ __all__ = [
     "render_source",
     "render_summary",
     "run",
+    "scenario",
     "schema",
+    "session",
     "simulate_scenario",
     "source",
     "sweep_scenario",
     "table",
     "to_dataframe",
+    "uncertain_items",
     "write_counterexamples",
 ]
 
@@ -155,6 +158,40 @@ def parse(text: str, filename: str = "<scenario>") -> m.Scenario:
     return parse_scenario(text, filename)[0]
 
 
+def scenario(data: Mapping[str, Any], label: str = "<mapping>") -> m.Scenario:
+    """A scenario from Python data shaped as a scenario file (dates as dates or ISO text),
+    with every check the loader makes; raises ScenarioError whose problems name the path of
+    keys (``<mapping>: events[0].date: ...``), and so does compiling it (``plan``, ``run``)."""
+    from cstosim.scenario.load import scenario_from_data
+
+    return scenario_from_data(dict(data) if isinstance(data, Mapping) else data, label)
+
+
+def session(
+    day: Any,
+    *items: Mapping[str, Any],
+    body: str = "CSC",
+    host: str | None = None,
+    extraordinary: bool = False,
+) -> dict[str, Any]:
+    """A session event for ``api.scenario``: its date, body and items (see ``item``)."""
+    ev: dict[str, Any] = {"date": day, "type": "session", "body": body, "items": list(items)}
+    if host is not None:
+        ev["host"] = host
+    if extraordinary:
+        ev["extraordinary"] = True
+    return ev
+
+
+def item(item_id: str, kind: str = "decision", **positions: Any) -> dict[str, Any]:
+    """An agenda item for ``session``: its id and each member's position, or probabilities
+    as a mapping (``item("budget", ARM={"stand_aside": 0.75, "object": 0.25})``)."""
+    out: dict[str, Any] = {"id": item_id, "positions": positions}
+    if kind != "decision":
+        out["kind"] = kind
+    return out
+
+
 def _scenario(s: ScenarioLike) -> m.Scenario:
     return s if isinstance(s, m.Scenario) else load(s)
 
@@ -169,6 +206,8 @@ def located(sc: m.Scenario) -> Iterator[None]:
         if sc.origin is None:
             raise
         filename, positions = sc.origin
+        if positions is None:  # built in Python: the path of keys says where
+            raise ScenarioError([Problem(filename, Pos(0, 0), e.message, path=e.path)]) from None
         raise ScenarioError([Problem(filename, positions.where(e.path), e.message)]) from None
 
 

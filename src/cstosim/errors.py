@@ -54,15 +54,30 @@ class Pos:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One mistake in a scenario: the file, where in it, and what is wrong and allowed."""
+    """One mistake in a scenario: the file, where in it, and what is wrong and allowed.
+
+    A scenario built in Python (``api.scenario``) has no file: its problems name the path of
+    keys instead (``path``), as ``<mapping>: events[0].date: message``.
+    """
 
     file: str
     pos: Pos
     message: str
+    path: KeyPath | None = None
 
     def __str__(self) -> str:
         file = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in self.file)
+        if self.path is not None:
+            return f"{file}: {dotted(self.path)}: {self.message}"
         return f"{file}:{self.pos.line}:{self.pos.col}: {self.message}"
+
+
+def dotted(path: KeyPath) -> str:
+    """A path of keys as people write it: events[0].items[1].id (the top level: (top))."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top)"
 
 
 class ScenarioError(CstosimError, ValueError):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -178,6 +180,60 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
     return out
 
 
+def _checked(data: Any, filename: str, located: Located | None) -> m.Scenario:
+    """The scenario in ``data``, with every check of the loader; each problem is located in
+    the file (``located``), or by its path of keys where there is no file."""
+
+    def problem(
+        path: tuple[str | int, ...], msg: str, *, key: bool = False, up: bool = False
+    ) -> Problem:
+        if located is None:
+            return Problem(filename, Pos(0, 0), msg, path=path)
+        return Problem(filename, located.where(path[:-1] if up else path, key=key), msg)
+
+    try:
+        sc = m.Scenario.model_validate(data)
+    except ValidationError as e:
+        problems = []
+        for err in e.errors(include_url=False):
+            path, is_key = data_path(err["loc"], data)
+            key = is_key or err["type"] == "extra_forbidden"
+            if err["type"] == "union_tag_invalid":
+                path = (*path, "type")
+            msg = describe(err, data, path)
+            problems.append(problem(path, msg, key=key, up=err["type"] == "missing"))
+        raise ScenarioError(_sorted(problems)) from None
+    issues = _semantic(sc)
+    if issues:
+        raise ScenarioError(_sorted([problem(p, msg, key=k) for p, k, msg in issues]))
+    return sc
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    problems.sort(key=lambda p: (p.pos.line, p.pos.col))
+    return _dedupe(problems)[:MAX_PROBLEMS]
+
+
+def scenario_from_data(data: Any, label: str = "<mapping>") -> m.Scenario:
+    """A scenario from Python data (a mapping as a YAML file would hold), with every check
+    of the loader; raises ScenarioError whose problems name the path of keys."""
+    if not isinstance(data, dict):
+        raise ScenarioError(
+            [
+                Problem(
+                    label,
+                    Pos(0, 0),
+                    f"the top level is {kind_of(data)}; a scenario is a mapping with name, "
+                    "start, end, ...",
+                    path=(),
+                )
+            ]
+        )
+    sc = _checked(copy.deepcopy(data), label, None)
+    sc.locate(label, None)  # no file: compiling's problems name their path of keys
+    return sc
+
+
 def parse_scenario(text: str, filename: str = "<scenario>") -> tuple[m.Scenario, Located]:
     """Parse and check scenario text; raises ScenarioError listing every problem found."""
     try:
@@ -196,27 +252,7 @@ def parse_scenario(text: str, filename: str = "<scenario>") -> tuple[m.Scenario,
                 )
             ]
         )
-    try:
-        sc = m.Scenario.model_validate(data)
-    except ValidationError as e:
-        problems = []
-        for err in e.errors(include_url=False):
-            path, is_key = data_path(err["loc"], data)
-            key = is_key or err["type"] == "extra_forbidden"
-            if err["type"] == "union_tag_invalid":
-                path = (*path, "type")
-            if err["type"] == "missing":
-                pos = located.where(path[:-1])
-            else:
-                pos = located.where(path, key=key)
-            problems.append(Problem(filename, pos, describe(err, data, path)))
-        problems.sort(key=lambda p: (p.pos.line, p.pos.col))
-        raise ScenarioError(_dedupe(problems)[:MAX_PROBLEMS]) from None
-    issues = _semantic(sc)
-    if issues:
-        problems = [Problem(filename, located.where(p, key=k), msg) for p, k, msg in issues]
-        problems.sort(key=lambda p: (p.pos.line, p.pos.col))
-        raise ScenarioError(_dedupe(problems)[:MAX_PROBLEMS])
+    sc = _checked(data, filename, located)
     sc.locate(filename, located)
     return sc, located
 

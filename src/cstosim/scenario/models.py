@@ -320,7 +320,7 @@ class Expectation(_Strict):
 class Scenario(_Strict):
     """A scenario file (design 5.1)."""
 
-    _origin: tuple[str, Located] | None = PrivateAttr(default=None)
+    _origin: tuple[str, Located | None] | None = PrivateAttr(default=None)
 
     name: Annotated[str, Field(min_length=1, max_length=500), AfterValidator(one_line)]
     description: Text = ""
@@ -341,11 +341,11 @@ class Scenario(_Strict):
 
     __hash__ = None  # type: ignore[assignment]  # a scenario holds lists: it has no hash
 
-    def locate(self, filename: str, located: Located) -> None:
+    def locate(self, filename: str, located: Located | None) -> None:
         """Remember the file this scenario was read from, to place later errors in it."""
         self._origin = (filename, located)
 
     @property
-    def origin(self) -> tuple[str, Located] | None:
+    def origin(self) -> tuple[str, Located | None] | None:
         """The file name and positions this scenario was read from, if it was read from one."""
         return self._origin
