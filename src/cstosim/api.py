@@ -15,23 +15,28 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from cstosim._analysis import (
+    EXPLORE_KEYS,
+    TODAYS_COUNCIL,
+    explore_council,
+    invariants_hold,
+    read_rows,
+    table,
+    to_dataframe,
+    write_counterexamples,
+)
+from cstosim._build import item, scenario, session
 from cstosim.engine import ExpectResult, Plan, Run, check_expectations, compile_scenario, simulate
-from cstosim.engine.deciding import reform_for
 from cstosim.errors import ArgumentError, PlanError, Pos, Problem, ScenarioError, SweepError
 from cstosim.history import ChairYear, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, Provision
 from cstosim.provisions import get as provision
 from cstosim.report.safe import clean
-from cstosim.rules.consensus import decide as _consensus
-from cstosim.rules.ruleset import RULE_KEYS, RuleSet, check_overrides, parse_rule_value
+from cstosim.rules.ruleset import RULE_KEYS, check_overrides, parse_rule_value
 from cstosim.scenario import load_scenario, parse_scenario
 from cstosim.scenario import models as m
 from cstosim.sources import SOURCES, Source
-from cstosim.vocabulary import Backend, DecisionRule, Office, Position, Rule14, RuleKey
-
-REFORM_KEYS = frozenset({RuleKey.DECISION, RuleKey.THRESHOLD, RuleKey.WEIGHTS})
+from cstosim.vocabulary import Backend, Office
 
 if TYPE_CHECKING:  # the names of _LAZY below, for type checkers
     from cstosim.report.compare_html import comparison_html as render_comparison_html
@@ -107,6 +112,7 @@ __all__ = [
     "plan",
     "plot",
     "provision",
+    "read_rows",
     "render",
     "render_chairs",
     "render_comparison",
@@ -130,21 +136,9 @@ __all__ = [
 ]
 
 BACKENDS = tuple(b.value for b in Backend)
-TODAYS_COUNCIL = ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")
 FORMATS = ("text", "json", "jsonl", "html")
 GRAPH_FORMATS = ("dot", "mermaid", "svg")
 _OFFICES = tuple(o.value for o in Office)
-# the rule keys explore varies (the others do not change how one item is decided)
-EXPLORE_KEYS = frozenset(
-    {
-        RuleKey.RULE14,
-        RuleKey.LIMITED_FORMAT,
-        RuleKey.QUORUM,
-        RuleKey.DECISION,
-        RuleKey.THRESHOLD,
-        RuleKey.WEIGHTS,
-    }
-)
 ScenarioLike = m.Scenario | str | Path
 
 
@@ -156,40 +150,6 @@ def load(path: str | Path) -> m.Scenario:
 def parse(text: str, filename: str = "<scenario>") -> m.Scenario:
     """The checked scenario in YAML text; raises ScenarioError with FILE:LINE:COL problems."""
     return parse_scenario(text, filename)[0]
-
-
-def scenario(data: Mapping[str, Any], label: str = "<mapping>") -> m.Scenario:
-    """A scenario from Python data shaped as a scenario file (dates as dates or ISO text),
-    with every check the loader makes; raises ScenarioError whose problems name the path of
-    keys (``<mapping>: events[0].date: ...``), and so does compiling it (``plan``, ``run``)."""
-    from cstosim.scenario.load import scenario_from_data
-
-    return scenario_from_data(dict(data) if isinstance(data, Mapping) else data, label)
-
-
-def session(
-    day: Any,
-    *items: Mapping[str, Any],
-    body: str = "CSC",
-    host: str | None = None,
-    extraordinary: bool = False,
-) -> dict[str, Any]:
-    """A session event for ``api.scenario``: its date, body and items (see ``item``)."""
-    ev: dict[str, Any] = {"date": day, "type": "session", "body": body, "items": list(items)}
-    if host is not None:
-        ev["host"] = host
-    if extraordinary:
-        ev["extraordinary"] = True
-    return ev
-
-
-def item(item_id: str, kind: str = "decision", **positions: Any) -> dict[str, Any]:
-    """An agenda item for ``session``: its id and each member's position, or probabilities
-    as a mapping (``item("budget", ARM={"stand_aside": 0.75, "object": 0.25})``)."""
-    out: dict[str, Any] = {"id": item_id, "positions": positions}
-    if kind != "decision":
-        out["kind"] = kind
-    return out
 
 
 def _scenario(s: ScenarioLike) -> m.Scenario:
@@ -371,10 +331,12 @@ def sweep_scenario(
     overrides: Mapping[str, Any] | None = None,
     seed: int | None = None,
     variants: Sequence[str | tuple[str, Mapping[str, Any]]] = (),
+    full_rows: bool = False,
 ) -> SweepSummary:
     """The outcome counts of ``samples`` seeds of a scenario (under ``overrides``); rows
     stream to ``out`` if given. With ``variants`` ("rule14=dissent" or (label, overrides),
     each on top of ``overrides``) every sample runs under each, with the same seed.
+    ``full_rows`` puts the positions drawn and the blockers in each row of ``out``.
     ``as_dict()`` gives the sweep JSON; ``table(summary)`` a tidy table."""
     from cstosim.whatif.compare import parse_variant
     from cstosim.whatif.sweep import sweep
@@ -400,6 +362,7 @@ def sweep_scenario(
         resolved=resolved,
         items=item_ids(sc),
         variants=pairs,
+        full_rows=full_rows,
     )
     if not progress:
         return sweep(plan, samples, **kwargs)
@@ -409,93 +372,6 @@ def sweep_scenario(
         task = bar.add_task("samples", total=samples)
         result = sweep(plan, samples, on_rows=lambda n: bar.advance(task, n), **kwargs)
     return result
-
-
-def table(summary: SweepSummary) -> Any:
-    """A sweep's counts as a tidy table, one row per item, variant and outcome (count, share,
-    95% interval): a pandas DataFrame where pandas is installed, plain records otherwise."""
-    records = summary.records()
-    try:
-        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
-    except ImportError:
-        return records
-    return pd.DataFrame(records, columns=list(records[0]) if records else None)
-
-
-def explore_council(
-    members: Sequence[str] = TODAYS_COUNCIL, overrides: Mapping[str, Any] | None = None
-) -> dict[str, Any]:
-    """Every profile of the five positions, per variant: the JSON of design 5.4 (members,
-    profiles, outcomes, and per variant counts, power indices, invariants)."""
-    from cstosim.members import STATES
-    from cstosim.whatif.explore import COUNTED, explore
-
-    unknown = [c for c in members if c not in STATES]
-    if unknown:
-        raise ArgumentError(
-            f"unknown member code(s) {', '.join(unknown)}; allowed: " + ", ".join(STATES)
-        )
-    ov: dict[str, Any] = {str(k): v for k, v in check_overrides(overrides or {}).items()}
-    extra = set(ov) - EXPLORE_KEYS
-    if extra:
-        raise ArgumentError(
-            "explore varies rule14, limited_format and quorum, under a decision rule "
-            f"(decision, threshold, weights), not {', '.join(sorted(extra))}"
-        )
-    rules = RuleSet().with_(**{k: v for k, v in ov.items() if k in REFORM_KEYS})
-    fn = reform_for(rules)
-    reform: dict[str, Any] | None = None
-    rule14, lf = (
-        (Rule14(ov["rule14"]),) if "rule14" in ov else tuple(Rule14),
-        (ov["limited_format"],) if "limited_format" in ov else (False, True),
-    )
-    if fn is not None:
-        reform = {"decision": rules.decision.value}
-        if rules.decision == DecisionRule.QUALIFIED_MAJORITY:
-            # neither reading enters a qualified majority: one variant says all
-            reform.update(threshold=rules.threshold, weights=dict(rules.weights or ()))
-            rule14, lf = rule14[:1], lf[-1:]
-    variants = explore(
-        members,
-        rule14=rule14,
-        limited_format=lf,
-        quorum=(None, ov["quorum"]) if ov.get("quorum") is not None else (None,),
-        decide_fn=fn or _consensus,
-        reform=reform,
-        anonymous=not (rules.decision == DecisionRule.QUALIFIED_MAJORITY and rules.weights),
-    )
-    members = list(dict.fromkeys(members))
-    return {
-        "members": members,
-        "profiles": len(Position) ** len(members),
-        "outcomes": [o.value for o in COUNTED],
-        "variants": [v.as_dict() for v in variants],
-    }
-
-
-def invariants_hold(result: Mapping[str, Any]) -> bool:
-    """Whether every variant of an ``explore_council`` result keeps the invariants."""
-    return all(not v["counterexamples"] for v in result["variants"])
-
-
-def write_counterexamples(result: Mapping[str, Any], directory: str | Path) -> list[Path]:
-    """Write each counterexample of an exploration as a scenario file; the paths written.
-
-    Each file is replaced whole (``cstosim.io``); raises ``cstosim.io.OutputError``."""
-    from cstosim import io as cio
-
-    d = Path(directory)
-    try:
-        d.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise cio.OutputError(f"cannot write to {d}: {e.strerror or e}", path=d) from None
-    paths = []
-    for vi, v in enumerate(result["variants"]):
-        for ci, sc in enumerate(v["counterexamples"]):
-            p = d / f"counterexample-{vi}-{ci}.yaml"
-            cio.write_text(p, yaml.safe_dump(sc, sort_keys=False, allow_unicode=True))
-            paths.append(p)
-    return paths
 
 
 def chairs(start: int, end: int, office: Office | str = Office.CHAIR) -> list[ChairYear]:
@@ -546,17 +422,3 @@ def plot(what: str, data: Any, path: str | Path) -> Path:
     if what not in draw:
         raise ArgumentError(f"unknown plot {what!r}; allowed: {', '.join(draw)}")
     return draw[what](data, path)
-
-
-def to_dataframe(rows: Sequence[Mapping[str, Any]]) -> Any:
-    """Rows (trace records or sweep rows) as a pandas DataFrame; needs pandas installed."""
-    try:
-        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
-    except ImportError:
-        raise ImportError("to_dataframe needs pandas: pip install pandas") from None
-    flat = []
-    for r in rows:
-        row = {k: v for k, v in r.items() if k != "outcomes"}
-        row.update(r.get("outcomes", {}))
-        flat.append(row)
-    return pd.DataFrame(flat)

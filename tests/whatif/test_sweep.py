@@ -215,3 +215,90 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path, cli: Cli) -> None:
     blocker.write_text("x")
     p = cli("sweep", SUMMIT, "--samples", "10", "--out", str(blocker / "rows.jsonl"))
     assert p.returncode == 1 and "cannot write" in p.stderr and "Traceback" not in p.stderr
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_full_rows_hold_the_positions_drawn_and_the_blockers(
+    cli: Cli, tmp_path: Path, suffix: str
+) -> None:
+    from cstosim import api
+
+    out = tmp_path / f"full{suffix}"
+    p = cli(
+        "sweep",
+        SUMMIT,
+        "--samples",
+        "60",
+        "--rows",
+        "full",
+        "--out",
+        str(out),
+        "--variant",
+        "rule14=dissent",
+        "--variant",
+        "rule14=no_objection",
+    )
+    assert p.returncode == 0, p.stderr
+    rows = api.read_rows(out)
+    assert len(rows) == 120 and rows[0]["variant"] == "rule14=dissent"
+    for row in rows:
+        # only what was drawn: Armenia on the budget, five members on the statement
+        assert set(row["positions"]["budget-2027"]) == {"ARM"}
+        assert set(row["positions"]["joint-statement"]) == {"ARM", "BLR", "KAZ", "KGZ", "TJK"}
+        assert row["positions"]["working-plan"] == {}
+        rejected = row["outcomes"]["budget-2027"] == "rejected"
+        assert bool(row["blockers"]["budget-2027"]) == rejected
+        if rejected:
+            assert row["blockers"]["budget-2027"] == ["ARM"]
+    # the same seed draws the same positions under each variant
+    assert rows[0]["positions"] == rows[1]["positions"]
+    # a full sweep resumes as any other
+    lines = out.read_bytes().splitlines(keepends=True)
+    out.write_bytes(b"".join(lines[:51]))
+    p = cli(
+        "sweep",
+        SUMMIT,
+        "--samples",
+        "60",
+        "--rows",
+        "full",
+        "--out",
+        str(out),
+        "--variant",
+        "rule14=dissent",
+        "--variant",
+        "rule14=no_objection",
+        "--resume",
+    )
+    assert p.returncode == 0, p.stderr
+    assert api.read_rows(out) == rows
+
+
+def test_read_rows_checks_the_header_and_gives_a_dataframe(tmp_path: Path) -> None:
+    pytest.importorskip("pandas")
+    from cstosim import api
+
+    out = tmp_path / "rows.jsonl"
+    api.sweep_scenario(SUMMIT, samples=50, out=out, full_rows=True)
+    df = api.read_rows(out, frame=True)
+    assert len(df) == 50 and {"sample", "seed", "budget-2027", "budget-2027.ARM"} <= set(df)
+    assert df.groupby("budget-2027.ARM")["budget-2027"].agg(set)["object"] == {"rejected"}
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"sample": 0}\n')
+    with pytest.raises(SweepError, match="not a sweep file"):
+        api.read_rows(bad)
+
+
+def test_to_dataframe_takes_what_the_api_returns_or_says_what_it_takes() -> None:
+    pd = pytest.importorskip("pandas")
+    from cstosim import api
+
+    moscow = str(ROOT / "scenarios" / "moscow-2009.yaml")
+    assert isinstance(api.to_dataframe(api.run(moscow)["trace"]), pd.DataFrame)
+    cmp = api.to_dataframe(api.compare(moscow, ["rule14=dissent", "rule14=no_objection"]))
+    assert list(cmp.columns) == ["item", "rule14=dissent", "rule14=no_objection"]
+    odds = api.to_dataframe(api.odds(SUMMIT))
+    assert set(odds.columns) == {"item", "date", "outcome", "probability", "exact"}
+    assert len(api.to_dataframe(api.sweep_scenario(SUMMIT, samples=20))) > 0
+    with pytest.raises(api.ArgumentError, match="takes trace records, sweep rows"):
+        api.to_dataframe(42)

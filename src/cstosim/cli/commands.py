@@ -280,6 +280,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     overrides = parse_sets(args.parser, args.set)
     sc = api.load(args.file)
     plan = api.plan(sc, overrides=overrides, seed=args.seed)
+    if args.rows == "full" and not args.out:
+        args.parser.error("--rows full needs --out (the file the rows go to)")
     if args.resume and not args.out:
         args.parser.error("--resume needs --out (the file to continue)")
     if args.out == cio.STDIN:
@@ -312,6 +314,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             resume=args.resume,
             progress=sys.stderr.isatty(),
             variants=variants,
+            full_rows=args.rows == "full",
         )
     except SweepError as e:
         hint = "; rerun with --resume to continue it" if e.resumable else ""

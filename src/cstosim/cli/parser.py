@@ -127,6 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE[,KEY=VALUE]",
         help="run every sample under this variant too (repeatable; the same seeds)",
     )
+    p.add_argument(
+        "--rows",
+        choices=("outcomes", "full"),
+        default="outcomes",
+        help="full: each row also holds the positions drawn and the blockers, per item",
+    )
     p.add_argument("--seed", type=_seed, default=None)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Generator, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -31,8 +30,9 @@ from cstosim.engine.deciding import (
     rule_for,
 )
 from cstosim.engine.plan import Plan, PositionSpec
-from cstosim.engine.records import ChairRecord, DecisionRecord, NoteRecord, Record
+from cstosim.engine.records import ChairRecord, NoteRecord, Record
 from cstosim.engine.sensitivity import Sensitivity
+from cstosim.engine.state import Decision, Mission, Run
 from cstosim.rules.competence import COMPETENT, competence
 from cstosim.rules.consensus import ConsensusResult
 from cstosim.rules.rotation import next_in_turn
@@ -51,65 +51,6 @@ from cstosim.vocabulary import (
 __all__ = ["Decision", "Mission", "Process", "Run", "Way", "World"]
 
 Process = Generator[simpy.Event, Any, None]
-
-
-@dataclass(slots=True)
-class Decision:
-    """What the world remembers of a decided item: its outcome, who is bound by now
-    (accessions add members after the record was written), and its record.
-
-    A traced run builds the record as it emits it; a run without a trace (sweeps) builds it
-    only when asked for (``record``), from what the decision kept, so it is whole either way.
-    """
-
-    outcome: Outcome
-    bound: tuple[str, ...]
-    _record: DecisionRecord | None = None
-    _fields: tuple[Any, ...] | None = None
-
-    @property
-    def record(self) -> DecisionRecord:
-        """The decision record (built on first use in a run without a trace, where
-        ``sensitive_to`` is not computed and stays empty)."""
-        if self._record is None:
-            assert self._fields is not None
-            day, item, kind, title, body, session, res, pos, extra, prefix, ignored = self._fields
-            cites, why = cited(res, extra, prefix)
-            self._record = decision_record(
-                day, item, kind, title, body, session, res.outcome, pos, res, cites, why, ignored
-            )
-            self._fields = None
-        return self._record
-
-
-@dataclass
-class Mission:
-    """A deployment under way, and the provision it rests on."""
-
-    cites: tuple[str, ...]
-    withdrawal_days: int = 0
-    active: bool = True
-
-
-@dataclass
-class Run:
-    """The result of one run: the trace and the final state."""
-
-    plan: Plan
-    seed: int
-    traced: bool = True
-    trace: list[Record] = field(default_factory=list)
-    decisions: dict[str, Decision] = field(default_factory=dict)
-    chairs: list[tuple[date, str | None]] = field(default_factory=list)
-    status: dict[str, Status] = field(default_factory=dict)
-
-    def chair_on(self, day: date) -> str | None:
-        """The chair on ``day`` as the run had it."""
-        current = None
-        for since, member in self.chairs:
-            if since <= day:
-                current = member
-        return current
 
 
 class World:

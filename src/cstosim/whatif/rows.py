@@ -29,7 +29,7 @@ from cstosim.io import (
 )
 from cstosim.whatif.samples import RowFormat
 
-__all__ = ["RowWriter", "sweep_header"]
+__all__ = ["RowWriter", "read_rows", "sweep_header"]
 
 Row = dict[str, Any]
 MAX_HEADER = 16 * MAX_LINE  # the header line and sidecar hold the resolved scenario
@@ -49,7 +49,13 @@ def sweep_header(plan: Plan, settings: dict[str, Any], resolved: dict[str, Any])
 
 def _fingerprint(header: dict[str, Any]) -> tuple[Any, ...]:
     s = header.get("settings", {})
-    return (header.get("resolved"), header.get("seed"), s.get("overrides"), s.get("variants"))
+    return (
+        header.get("resolved"),
+        header.get("seed"),
+        s.get("overrides"),
+        s.get("variants"),
+        s.get("rows", "outcomes"),
+    )
 
 
 class RowWriter:
@@ -66,6 +72,7 @@ class RowWriter:
         header: dict[str, Any],
         items: list[str],
         variants: Sequence[str] = (),
+        full: bool = False,
     ) -> None:
         self.path = path
         self.csv = path.suffix.lower() == ".csv"
@@ -73,6 +80,7 @@ class RowWriter:
         self.header = header
         self.items = items
         self.variants = list(variants)  # each sample is a row per variant, in this order
+        self.full = full  # rows also hold the positions drawn and the blockers
         self.file: LockedFile | None = None
         self.fh: IO[bytes] | None = None
         self.fresh = False  # the file was empty when writing began
@@ -209,6 +217,7 @@ class RowWriter:
         if len(cells) != len(self.columns):
             raise ValueError(line)
         first = 3 if self.variants else 2
+        cells = cells[: first + len(self.items)]  # the outcomes: what a resume counts
         outcomes = {it: c for it, c in zip(self.items, cells[first:], strict=True) if c}
         parsed: dict[str, Any] = {"sample": int(cells[0]), "seed": int(cells[1])}
         if self.variants:
@@ -250,12 +259,19 @@ class RowWriter:
     @property
     def columns(self) -> list[str]:
         """The CSV header's columns."""
-        return ["sample", "seed", *(["variant"] if self.variants else []), *self.items]
+        extra = [f"{it}.{part}" for it in self.items for part in ("positions", "blockers")]
+        return [
+            "sample",
+            "seed",
+            *(["variant"] if self.variants else []),
+            *self.items,
+            *(extra if self.full else []),
+        ]
 
     @property
     def format(self) -> RowFormat:
         """How this file's rows are encoded (workers encode them, ``write`` puts them)."""
-        return RowFormat("csv" if self.csv else "jsonl", tuple(self.items))
+        return RowFormat("csv" if self.csv else "jsonl", tuple(self.items), self.full)
 
     def write(self, data: bytes) -> None:
         """Write rows already encoded in this file's format."""
@@ -289,3 +305,72 @@ class RowWriter:
         if self.meta is not None and self.meta_created:
             with contextlib.suppress(OSError):
                 self.meta.unlink()
+
+
+def read_rows(path: str | Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A sweep file's header and rows (JSONL, or CSV with its sidecar), each row as the JSONL
+    row is: sample, seed, (variant,) outcomes, and with full rows positions and blockers.
+    Raises SweepError for a file cstosim did not write (the header is checked)."""
+    p = Path(path)
+    is_csv = p.suffix.lower() == ".csv"
+    try:
+        fh = p.open("r", encoding="utf-8", newline="")
+    except OSError as e:
+        raise SweepError(f"cannot read {p}: {e.strerror or e}") from None
+    with fh:
+        first = fh.readline(MAX_HEADER + 1)
+        if is_csv:
+            meta = p.with_name(p.name + ".meta.json")
+            try:
+                header = json.loads(read_input(str(meta), limit=MAX_HEADER).decode("utf-8"))
+            except (InputError, ValueError) as e:
+                raise SweepError(
+                    f"{p}: its sidecar {meta.name} is missing or unreadable ({e})"
+                ) from None
+            columns = next(csv.reader([first.rstrip("\r\n")]), [])
+        else:
+            try:
+                header = json.loads(first)
+            except ValueError:
+                header = None
+            columns = []
+        if not isinstance(header, dict) or "cstosim_sweep" not in header:
+            raise SweepError(
+                f"{p} is not a sweep file: its header is missing; allowed: a file "
+                "written by cstosim sweep --out"
+            )
+        if is_csv and columns[:2] != ["sample", "seed"]:
+            raise SweepError(f"{p}: the columns are not a sweep's (sample, seed, items ...)")
+        rows = []
+        for number, line in enumerate(fh, start=2):
+            if not line.endswith("\n"):
+                break  # a torn last line (the sweep was stopped): left out
+            try:
+                rows.append(_csv_row(columns, line) if is_csv else json.loads(line))
+            except (ValueError, IndexError) as e:
+                raise SweepError(f"{p}:{number}: not a sweep row ({e})") from None
+    return header, rows
+
+
+def _csv_row(columns: list[str], line: str) -> dict[str, Any]:
+    cells = next(csv.reader([line.rstrip("\r\n")]))
+    if len(cells) != len(columns):
+        raise ValueError(f"{len(cells)} cells for {len(columns)} columns")
+    row: dict[str, Any] = {"sample": int(cells[0]), "seed": int(cells[1])}
+    outcomes: dict[str, str] = {}
+    positions: dict[str, dict[str, str]] = {}
+    blockers: dict[str, list[str]] = {}
+    for col, cell in zip(columns[2:], cells[2:], strict=True):
+        if col == "variant":
+            row["variant"] = cell
+        elif col.endswith(".positions"):
+            pairs = (part.partition("=") for part in cell.split(";") if part)
+            positions[col[: -len(".positions")]] = {m: p for m, _, p in pairs}
+        elif col.endswith(".blockers"):
+            blockers[col[: -len(".blockers")]] = [c for c in cell.split(";") if c]
+        elif cell:
+            outcomes[col] = cell
+    row["outcomes"] = outcomes
+    if positions or blockers:
+        row["positions"], row["blockers"] = positions, blockers
+    return row

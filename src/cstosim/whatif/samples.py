@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +24,7 @@ __all__ = [
     "RowFormat",
     "Variants",
     "chunks",
+    "drawn_members",
     "encode_row",
     "ordered",
     "run_chunk",
@@ -45,15 +46,42 @@ def sample_seed(seed: int, i: int) -> int:
     return int.from_bytes(digest, "big") >> 1
 
 
-def run_sample(plan: Plan, i: int, variant: str = "") -> Row:
+def run_sample(
+    plan: Plan, i: int, variant: str = "", drawn: Mapping[str, frozenset[str]] | None = None
+) -> Row:
     """Run sample ``i`` and return its row: sample, seed (the variant, if one is named) and
-    each item's final outcome."""
+    each item's final outcome; with ``drawn`` (item -> the members whose position it draws,
+    ``drawn_members``) also those positions and each item's blockers (``--rows full``)."""
     s = sample_seed(plan.seed, i)
     run = simulate(plan, seed=s, trace=False)
     outcomes = {item: _TEXT[dec.outcome] for item, dec in run.decisions.items()}
+    row: Row = {"sample": i, "seed": s}
     if variant:
-        return {"sample": i, "seed": s, "variant": variant, "outcomes": outcomes}
-    return {"sample": i, "seed": s, "outcomes": outcomes}
+        row["variant"] = variant
+    row["outcomes"] = outcomes
+    if drawn is not None:
+        positions: dict[str, dict[str, str]] = {}
+        blockers: dict[str, list[str]] = {}
+        for item, dec in run.decisions.items():
+            rec = dec.record
+            who = drawn.get(item, frozenset())
+            positions[item] = {m: p.value for m, p in rec.positions.items() if m in who}
+            blockers[item] = list(rec.blockers)
+        row["positions"] = positions
+        row["blockers"] = blockers
+    return row
+
+
+def drawn_members(plan: Plan) -> dict[str, frozenset[str]]:
+    """Per item, the members whose position the plan gives as probabilities (drawn)."""
+    out: dict[str, frozenset[str]] = {}
+    for ev in plan.events:
+        pairs = [(it.id, it.positions) for it in getattr(ev, "items", ())]
+        if hasattr(ev, "item") and hasattr(ev, "positions"):
+            pairs.append((ev.item, ev.positions))
+        for item, given in pairs:
+            out[item] = frozenset(m for m, spec in given.items() if isinstance(spec, tuple))
+    return out
 
 
 # The plans of a sweep: one per variant, each with its label ("" when there are no variants).
@@ -72,6 +100,7 @@ class RowFormat:
 
     kind: str = ""
     items: tuple[str, ...] = ()
+    full: bool = False  # --rows full: positions drawn and blockers per item
 
 
 def encode_row(row: Row, fmt: RowFormat) -> str:
@@ -81,6 +110,11 @@ def encode_row(row: Row, fmt: RowFormat) -> str:
         if "variant" in row:
             cells.append(_csv_cell(row["variant"]))
         cells += [row["outcomes"].get(it, "") for it in fmt.items]
+        if fmt.full:
+            for it in fmt.items:
+                drawn = row["positions"].get(it, {})
+                cells.append(";".join(f"{m}={p}" for m, p in drawn.items()))
+                cells.append(";".join(row["blockers"].get(it, [])))
         return ",".join(cells) + "\n"
     return json.dumps(row, ensure_ascii=False) + "\n"
 
@@ -101,12 +135,13 @@ def run_chunk_encoded(plans: Plan | Variants, start: int, stop: int, fmt: RowFor
     """Samples ``start`` to ``stop - 1`` (each under every variant, in the order given),
     encoded for the output and counted."""
     variants: Variants = (("", plans),) if isinstance(plans, Plan) else plans
+    drawn = {label: drawn_members(plan) for label, plan in variants} if fmt.full else {}
     lines: list[str] = []
     counts: dict[str, dict[str, dict[str, int]]] = {label: {} for label, _ in variants}
     first_seed = None
     for i in range(start, stop):
         for label, plan in variants:
-            row = run_sample(plan, i, label)
+            row = run_sample(plan, i, label, drawn.get(label))
             if first_seed is None:
                 first_seed = row["seed"]
             per_item = counts[label]

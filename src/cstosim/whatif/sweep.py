@@ -200,6 +200,7 @@ def sweep(
     chunk: int | None = None,
     on_rows: Callable[[int], None] | None = None,
     variants: Sequence[tuple[str, Plan]] = (),
+    full_rows: bool = False,
 ) -> SweepSummary:
     """Run ``samples`` samples of ``plan`` and return the outcome counts per item.
 
@@ -208,6 +209,7 @@ def sweep(
     added, as it is written. Workers return their rows encoded, in chunks; the parent writes
     them in sample order. With ``variants`` ((label, plan) pairs: the same scenario under
     other rules), each sample runs, with its one seed, under each variant, a row each, tagged.
+    ``full_rows`` adds to each row the positions drawn and the blockers, per item.
     The file is locked for the whole run and never replaced; an ``out`` that is not a regular
     file, or that another process is writing, raises ``cstosim.io.OutputError``.
     """
@@ -231,11 +233,15 @@ def sweep(
     }
     if variants:
         settings["variants"] = labels
+    if full_rows:
+        settings["rows"] = "full"
     header = sweep_header(plan, settings, resolved or {})
     writer = None
     first = 0
     if out is not None:
-        writer = RowWriter(Path(out), header, items or [], labels if variants else [])
+        writer = RowWriter(
+            Path(out), header, items or [], labels if variants else [], full=full_rows
+        )
         writer.acquire()  # locked until the end: a second writer is refused
         try:
             if resume:
