@@ -57,10 +57,13 @@ def table(summary: SweepSummary) -> Any:
 
 
 def explore_council(
-    members: Sequence[str] = TODAYS_COUNCIL, overrides: Mapping[str, Any] | None = None
+    members: Sequence[str] = TODAYS_COUNCIL,
+    overrides: Mapping[str, Any] | None = None,
+    fixed: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Every profile of the five positions, per variant: the JSON of design 5.4 (members,
-    profiles, outcomes, and per variant counts, power indices, invariants)."""
+    profiles, outcomes, and per variant counts, power indices, invariants). ``fixed``
+    (member -> position) holds those members' positions: the profiles are the others'."""
     from cstosim.members import STATES
     from cstosim.whatif.explore import COUNTED, explore
 
@@ -70,6 +73,13 @@ def explore_council(
             f"unknown member code(s) {', '.join(unknown)}; allowed: " + ", ".join(STATES)
         )
     ov: dict[str, Any] = {str(k): v for k, v in check_overrides(overrides or {}).items()}
+    held: dict[str, Position] = {}
+    for member, position in (fixed or {}).items():
+        if position not in Position.__members__.values():
+            raise ArgumentError(
+                f"{member} cannot be fixed to {position!r}; allowed: {', '.join(Position)}"
+            )
+        held[member] = Position(position)
     extra = set(ov) - EXPLORE_KEYS
     if extra:
         raise ArgumentError(
@@ -97,11 +107,13 @@ def explore_council(
         decide_fn=fn or _consensus,
         reform=reform,
         anonymous=not (rules.decision == DecisionRule.QUALIFIED_MAJORITY and rules.weights),
+        fixed=held,
     )
     members = list(dict.fromkeys(members))
     return {
         "members": members,
-        "profiles": len(Position) ** len(members),
+        "profiles": len(Position) ** (len(members) - len(held)),
+        "fixed": {m: p.value for m, p in held.items()},
         "outcomes": [o.value for o in COUNTED],
         "variants": [v.as_dict() for v in variants],
     }

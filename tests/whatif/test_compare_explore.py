@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from cstosim import api
-from cstosim.rules.consensus import ConsensusResult, Outcome, decide
+from cstosim.rules.consensus import ConsensusResult, Outcome, Position, decide
 from cstosim.scenario import load_scenario
 from cstosim.whatif.explore import explore, power_indices
 from tests.conftest import Cli
@@ -194,3 +194,28 @@ def test_compare_warns_that_probabilities_give_one_draw(cli: Cli) -> None:
     moscow = str(Path(__file__).resolve().parents[2] / "scenarios" / "moscow-2009.yaml")
     p = cli("compare", moscow, "--all-readings")
     assert p.returncode == 0 and p.stderr == ""
+
+
+def test_explore_with_a_member_s_position_held(cli: Cli) -> None:
+    """With Armenia standing aside, who else can block? The profiles are the others'."""
+    result = api.explore_council(
+        ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"],
+        {"rule14": "no_objection", "limited_format": True},
+        {"ARM": "stand_aside"},
+    )
+    assert result["profiles"] == 5**5 and result["fixed"] == {"ARM": "stand_aside"}
+    (v,) = result["variants"]
+    assert sum(v["counts"].values()) == 5**5 and "ARM" not in v["banzhaf"]
+    assert v["counts"]["adopted"] == 0  # Armenia stands aside: adopted in limited format at best
+    brute = {}
+    import itertools
+
+    for combo in itertools.product(list(Position), repeat=5):
+        pos = dict(zip(["BLR", "KAZ", "KGZ", "RUS", "TJK"], combo)) | {"ARM": Position.STAND_ASIDE}
+        o = decide(pos, rule14="no_objection", limited_format=True).outcome.value
+        brute[o] = brute.get(o, 0) + 1
+    assert {k: n for k, n in v["counts"].items() if n} == brute
+    p = cli("explore", "--fix", "ARM=stand_aside", "--set", "rule14=dissent")
+    assert p.returncode == 0 and "held: ARM stand_aside" in p.stdout
+    p = cli("explore", "--fix", "ARM=sleeping")
+    assert p.returncode == 2 and "allowed" in p.stderr and "Traceback" not in p.stderr

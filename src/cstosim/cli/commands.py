@@ -366,7 +366,13 @@ def cmd_explore(args: argparse.Namespace) -> int:
     overrides = parse_sets(args.parser, args.set)
     _check_paths(args, {"--plot": args.plot})
     try:
-        result = api.explore_council(members, overrides)
+        fixed = {}
+        for text in args.fix:
+            code, sep, position = text.partition("=")
+            if not sep:
+                args.parser.error(f"--fix wants MEMBER=POSITION, got {text!r}")
+            fixed[code.strip().upper()] = position.strip()
+        result = api.explore_council(members, overrides, fixed)
     except ValueError as e:
         args.parser.error(str(e))
     if args.plot:

@@ -174,7 +174,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="fix rule14 or limited_format, or add a quorum variant",
+        help="fix rule14 or limited_format, add a quorum variant, or set a decision rule",
+    )
+    p.add_argument(
+        "--fix",
+        action="append",
+        default=[],
+        metavar="MEMBER=POSITION",
+        help="hold a member's position (repeatable): the profiles are the others'",
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument(

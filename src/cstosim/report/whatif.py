@@ -133,10 +133,15 @@ def render_exploration(result: dict[str, Any]) -> str:
     con = console(buf)
     members = result["members"]
     total = result["profiles"]
+    fixed = result.get("fixed") or {}
+    held = "; held: " + ", ".join(f"{m} {p}" for m, p in fixed.items()) if fixed else ""
+    others = " of the others" if fixed else ""
     con.print(
         Text(
-            f"Council of {len(members)}: {', '.join(members)}; {total:,} profiles of "
-            "the five positions per variant"
+            clean(
+                f"Council of {len(members)}: {', '.join(members)}{held}; {total:,} profiles "
+                f"of the five positions{others} per variant"
+            )
         )
     )
     table = Table()

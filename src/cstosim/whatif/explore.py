@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,10 +102,15 @@ def _profile(members: Sequence[str], counts: Sequence[int]) -> Profile:
 
 
 def _wins(
-    members: Sequence[str], coalition: frozenset[str], no: Position, kw: dict[str, Any], fn: Decide
+    members: Sequence[str],
+    coalition: frozenset[str],
+    no: Position,
+    kw: dict[str, Any],
+    fn: Decide,
+    fixed: Mapping[str, Position],
 ) -> bool:
     pos = {m: (Position.SUPPORT if m in coalition else no) for m in members}
-    return fn(pos, **kw).outcome in ADOPTED
+    return fn({**pos, **fixed}, **kw).outcome in ADOPTED
 
 
 def power_indices(
@@ -114,18 +119,21 @@ def power_indices(
     *,
     no: Position = Position.OBJECT,
     fn: Decide = decide,
+    fixed: Mapping[str, Position] | None = None,
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Normalised Banzhaf and Shapley-Shubik indices of the yes/no game the variant defines.
 
     A coalition wins when its members ``support`` and every other member takes position ``no``
-    (by default a formal objection) and the item is adopted.
+    (by default a formal objection) and the item is adopted; the ``fixed`` members (not among
+    ``members``) hold their positions throughout.
     """
+    fixed = dict(fixed or {})
     n = len(members)
     wins: dict[frozenset[str], bool] = {}
     for r in range(n + 1):
         for combo in itertools.combinations(members, r):
             s = frozenset(combo)
-            wins[s] = _wins(members, s, no, kw, fn)
+            wins[s] = _wins(members, s, no, kw, fn, fixed)
     swings = dict.fromkeys(members, 0)
     shapley = dict.fromkeys(members, 0.0)
     fact = math.factorial
@@ -217,17 +225,28 @@ def explore(
     decide_fn: Decide = decide,
     reform: dict[str, Any] | None = None,
     anonymous: bool = True,
+    fixed: Mapping[str, Position] | None = None,
 ) -> list[Variant]:
     """Explore every profile of the five positions for ``members`` under each variant.
 
     ``decide_fn`` decides a profile (consensus by default); under a ``reform`` (its keys, for
     the output) the invariants of consensus are not checked. A rule that is not
-    ``anonymous`` (weighted votes) has every profile decided one by one.
+    ``anonymous`` (weighted votes) has every profile decided one by one. The ``fixed``
+    members hold their positions in every profile: the profiles are those of the others.
     """
+    fixed = dict(fixed or {})
     members = list(dict.fromkeys(members))
+    if not 1 <= len(members) <= MAX_MEMBERS:
+        raise ArgumentError(f"explore takes 1 to {MAX_MEMBERS} members, not {len(members)}")
+    if set(fixed) - set(members):
+        raise ArgumentError(
+            f"--fix names {', '.join(sorted(set(fixed) - set(members)))}, "
+            "not a member of the council explored"
+        )
+    members = [m for m in members if m not in fixed]  # the ones whose positions vary
     n = len(members)
-    if not 1 <= n <= MAX_MEMBERS:
-        raise ArgumentError(f"explore takes 1 to {MAX_MEMBERS} members, not {n}")
+    if not n:
+        raise ArgumentError("every member's position is fixed: nothing to explore")
     full = n <= FULL_CHECK_MAX if full_check is None else full_check
     out = []
     for r14, lf, q in itertools.product(rule14, limited_format, quorum):
@@ -235,10 +254,11 @@ def explore(
         kw = v.kwargs()
         if not anonymous:
             for combo in itertools.product(POSITIONS, repeat=n):
-                outcome = decide_fn(dict(zip(members, combo, strict=True)), **kw).outcome
+                profile = {**dict(zip(members, combo, strict=True)), **fixed}
+                outcome = decide_fn(profile, **kw).outcome
                 v.counts[outcome] = v.counts.get(outcome, 0) + 1
         for counts in _compositions(n, len(POSITIONS)) if anonymous else ():
-            pos = _profile(members, counts)
+            pos = {**_profile(members, counts), **fixed}
             outcome = decide_fn(pos, **kw).outcome
             v.counts[outcome] = v.counts.get(outcome, 0) + _multinomial(counts)
             if not full and reform is None:
@@ -247,13 +267,13 @@ def explore(
                     v.counterexamples.append(_counterexample_scenario(members, pos, kw, broken))
         if full and reform is None:
             for combo in itertools.product(POSITIONS, repeat=n):
-                pos = dict(zip(members, combo, strict=True))
+                pos = {**dict(zip(members, combo, strict=True)), **fixed}
                 broken = _check_profile(members, pos, kw, decide_fn)
                 if broken and len(v.counterexamples) < 5:
                     v.counterexamples.append(_counterexample_scenario(members, pos, kw, broken))
-        v.banzhaf, v.shapley_shubik = power_indices(members, kw, fn=decide_fn)
+        v.banzhaf, v.shapley_shubik = power_indices(members, kw, fn=decide_fn, fixed=fixed)
         for m in members:
-            others = dict.fromkeys(members, Position.SUPPORT)
+            others = {**dict.fromkeys(members, Position.SUPPORT), **fixed}
             v.blocks_alone[m] = [
                 p for p in POSITIONS if decide_fn({**others, m: p}, **kw).outcome not in ADOPTED
             ]
