@@ -211,7 +211,8 @@ def test_explore_with_a_member_s_position_held(cli: Cli) -> None:
     import itertools
 
     for combo in itertools.product(list(Position), repeat=5):
-        pos = dict(zip(["BLR", "KAZ", "KGZ", "RUS", "TJK"], combo)) | {"ARM": Position.STAND_ASIDE}
+        others = dict(zip(["BLR", "KAZ", "KGZ", "RUS", "TJK"], combo, strict=True))
+        pos = others | {"ARM": Position.STAND_ASIDE}
         o = decide(pos, rule14="no_objection", limited_format=True).outcome.value
         brute[o] = brute.get(o, 0) + 1
     assert {k: n for k, n in v["counts"].items() if n} == brute
