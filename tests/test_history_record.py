@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from pathlib import Path
 
 import pytest
 
@@ -343,3 +344,26 @@ def test_every_recorded_date_names_its_sources() -> None:
     for entry in (*CHAIR_HANDOVERS, *SG_TERMS, *HISTORY):
         assert entry.sources, entry
         assert all(s in SOURCES for s in entry.sources), entry
+
+
+def test_chairs_of_a_scenario_s_run_mark_the_what_ifs(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "back.yaml"
+    path.write_text(
+        "name: Uzbekistan back\nstart: 2027-01-01\nend: 2029-12-31\nevents:\n"
+        "  - {date: 2027-06-01, type: reinstate, member: UZB}\n"
+    )
+    p = cli("chairs", str(path), "--format", "json")
+    assert p.returncode == 0, p.stderr
+    rows = {r["year"]: r for r in json.loads(p.stdout)}
+    assert rows[2027]["member"] == "TJK" and rows[2027]["source"] == "projection"
+    assert rows[2028] == {
+        "year": 2028,
+        "member": "UZB",
+        "source": "what-if",
+        "note": "this run; the built-in table has ARM",
+    }
+    bundled = str(Path(__file__).resolve().parents[1] / "scenarios" / "chairs-2011-2026.yaml")
+    p = cli("chairs", bundled, "--format", "json")
+    assert p.returncode == 0 and {r["source"] for r in json.loads(p.stdout)} == {"record"}
+    p = cli("chairs")
+    assert p.returncode == 2 and "--from YEAR" in p.stderr

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from cstosim.engine.deciding import reform_for
-from cstosim.errors import ArgumentError
+from cstosim.errors import ArgumentError, HistoryError
+from cstosim.history import ChairYear, chair_table
 from cstosim.rules.consensus import decide as _consensus
 from cstosim.rules.ruleset import RuleSet, check_overrides
 from cstosim.vocabulary import DecisionRule, Position, Rule14, RuleKey
@@ -24,6 +25,7 @@ __all__ = [
     "explore_council",
     "invariants_hold",
     "read_rows",
+    "run_chairs",
     "table",
     "to_dataframe",
     "write_counterexamples",
@@ -208,3 +210,42 @@ def to_dataframe(data: Any) -> Any:
             row = dict(r)
         flat.append(row)
     return pd.DataFrame(flat)
+
+
+def run_chairs(scenario: Any, start: int | None = None, end: int | None = None) -> list[ChairYear]:
+    """The CSC chair on 1 July of each year of a scenario's run (within ``start``..``end``),
+    each row marked as the built-in table marks it (record, projection) where the run agrees
+    with it, and ``what-if`` where the scenario changed it."""
+    from datetime import date
+
+    from cstosim.api import simulate_scenario
+
+    run = simulate_scenario(scenario, trace=False)
+    plan = run.plan
+    first, last = start or plan.start.year, end or plan.end.year
+    if last < first:
+        raise HistoryError(
+            f"the last year {last} is before the first {first}",
+            first=first,
+            last=last,
+            bound="order",
+        )
+    built: dict[int, ChairYear] = {}
+    for year in range(first, last + 1):
+        try:
+            (built[year],) = chair_table(year, year)
+        except HistoryError:
+            continue  # before the record begins: no row of the built-in table to compare
+    rows = []
+    for year in range(first, last + 1):
+        day = date(year, 7, 1)
+        member = run.chair_on(day) if plan.start <= day <= plan.end else None
+        if member is None:
+            continue
+        same = built.get(year)
+        if same is not None and same.member == member:
+            rows.append(same)
+        else:
+            note = f"this run; the built-in table has {same.member}" if same else "this run"
+            rows.append(ChairYear(year, member, "what-if", note=note))
+    return rows

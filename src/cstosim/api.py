@@ -21,13 +21,21 @@ from cstosim._analysis import (
     explore_council,
     invariants_hold,
     read_rows,
+    run_chairs,
     table,
     to_dataframe,
     write_counterexamples,
 )
 from cstosim._build import item, scenario, session
 from cstosim.engine import ExpectResult, Plan, Run, check_expectations, compile_scenario, simulate
-from cstosim.errors import ArgumentError, PlanError, Pos, Problem, ScenarioError, SweepError
+from cstosim.errors import (
+    ArgumentError,
+    PlanError,
+    Pos,
+    Problem,
+    ScenarioError,
+    SweepError,
+)
 from cstosim.history import ChairYear, chair_table, sg_table
 from cstosim.provisions import CATALOGUE, Provision
 from cstosim.provisions import get as provision
@@ -123,6 +131,7 @@ __all__ = [
     "render_source",
     "render_summary",
     "run",
+    "run_chairs",
     "scenario",
     "schema",
     "session",

@@ -193,7 +193,7 @@ class ChairYear:
 
     year: int
     member: str
-    source: str  # "record" | "projection"
+    source: str  # "record" | "projection" | "what-if" (a scenario's run, api.run_chairs)
     confirmed: bool = True
     note: str = ""
 

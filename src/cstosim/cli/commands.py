@@ -32,7 +32,14 @@ class CliError(CstosimError):
 def cmd_chairs(args: argparse.Namespace) -> int:
     """Print the chair (or Secretary General) by year: the record, then a projection."""
     try:
-        rows = api.chairs(args.from_year, args.to_year, args.office)
+        if args.file is not None:
+            if args.office != "chair":
+                args.parser.error("chairs FILE gives the CSC chair of a run; --office sg is not")
+            rows = api.run_chairs(api.load(args.file), args.from_year, args.to_year)
+        else:
+            if args.from_year is None or args.to_year is None:
+                args.parser.error("give --from YEAR and --to YEAR (or a scenario FILE)")
+            rows = api.chairs(args.from_year, args.to_year, args.office)
     except HistoryError as e:
         raise CliError(_with_flags(e)) from None
     if args.plot:

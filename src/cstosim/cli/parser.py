@@ -215,11 +215,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="The chair on 1 July of each year: the record, then a projection under the "
         "rules in force (Russian alphabetical rotation over the members of each 1 January).",
         epilog="examples:\n  cstosim chairs --from 2011 --to 2028\n"
-        "  cstosim chairs --from 2020 --to 2040 --office sg --format json",
+        "  cstosim chairs --from 2020 --to 2040 --office sg --format json\n"
+        "  cstosim chairs scenarios/frozen-armenia-2028.yaml   (the chairs of a run)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--from", dest="from_year", type=int, required=True, metavar="YEAR")
-    p.add_argument("--to", dest="to_year", type=int, required=True, metavar="YEAR")
+    p.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a scenario: the chairs its run gives, what-ifs marked (years: its own)",
+    )
+    p.add_argument("--from", dest="from_year", type=int, metavar="YEAR")
+    p.add_argument("--to", dest="to_year", type=int, metavar="YEAR")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--plot", metavar="PATH", help="also draw the chairs by year (.png or .svg)")
     p.add_argument(
@@ -228,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=Office.CHAIR.value,
         help="the CSC chair (default) or the Secretary General's member state",
     )
-    p.set_defaults(func=c.cmd_chairs)
+    p.set_defaults(func=c.cmd_chairs, parser=p)
 
     p = sub.add_parser(
         "explain",
