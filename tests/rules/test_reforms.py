@@ -222,3 +222,17 @@ def test_a_scenario_file_sets_a_reform(tmp_path: Path) -> None:
     (dec,) = [r for r in run["trace"] if r["kind"] == "decision"]
     # 54 + 4 of 69: short of 0.8
     assert dec["outcome"] == "rejected" and run["rules"]["weights"] == {"KAZ": 15.0, "RUS": 50.0}
+
+
+def test_the_report_and_the_timeline_say_who_was_overridden(tmp_path: Path) -> None:
+    path = tmp_path / "reform.yaml"
+    path.write_text(
+        "name: reform\nstart: 2026-11-01\nend: 2026-12-31\nrules: {decision: consensus_minus_one}\n"
+        "events:\n  - {date: 2026-11-26, type: session, items: [{id: budget, positions: "
+        "{ARM: object}}]}\n"
+    )
+    run = api.simulate_scenario(api.load(path))
+    html = api.render(run, "html")
+    assert "Objection overridden (a reform, what-if)" in html and "Consensus minus one" in html
+    text = api.render(run, "text")
+    assert "overridden" in text and "decision=consensus_minus_one" in text

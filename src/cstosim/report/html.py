@@ -142,6 +142,7 @@ def _card(rec: DecisionRecord, readings: Readings) -> str:
     lists = []
     for codes, label in (
         (rec.blockers, "Blocked by"),
+        (rec.overridden, "Objection overridden (a reform, what-if)"),
         (rec.bound, "Binds"),
         (rec.may_accede, "May accede later"),
         (rec.stood_aside, "Stood aside"),

@@ -71,6 +71,8 @@ def _row(rec: Record) -> Row:
             extra = []
             if rec.blockers:
                 extra.append(f"blocked by {' '.join(rec.blockers)}")
+            if rec.overridden:
+                extra.append(f"overridden: {' '.join(rec.overridden)}")
             if rec.sensitive_to:
                 extra.append(f"decided by: {', '.join(rec.sensitive_to)}")
             if extra:
