@@ -176,4 +176,18 @@ def render_exploration(result: dict[str, Any]) -> str:
             power,
         )
     con.print(table)
+    for v in result["variants"]:
+        if len(set(v["banzhaf"].values())) > 1 or len(set(v["shapley_shubik"].values())) > 1:
+            by = sorted(v["banzhaf"], key=lambda m: (-v["banzhaf"][m], m))
+            con.print(
+                Text(
+                    clean(
+                        f"Power ({v['rule14']}, limited {str(v['limited_format']).lower()}): "
+                        + ", ".join(
+                            f"{m} {v['banzhaf'][m]:.3f} / {v['shapley_shubik'][m]:.3f}" for m in by
+                        )
+                        + " (Banzhaf / Shapley-Shubik)"
+                    )
+                )
+            )
     return clean(buf.getvalue())

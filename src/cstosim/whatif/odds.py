@@ -335,6 +335,8 @@ def odds(plan: Plan, *, movers: bool = True, max_branches: int | None = None) ->
         fixed_cache: dict[object, Any] = {}
         for item, contributions in seen.items():
             items[item].movers = _movers(contributions, fixed_cache, by_counts)
+    for it in items.values():  # outcomes in the vocabulary's order
+        it.probabilities = {o: it.probabilities[o] for o in Outcome if o in it.probabilities}
     first = plan.rules_on(plan.start).as_dict()
     ordered = sorted(items.values(), key=lambda it: it.day)  # stable: decided order per day
     return Odds(scenario=plan.name, rules=first, branches=branches, items=ordered)
