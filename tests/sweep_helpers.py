@@ -11,10 +11,16 @@ from pathlib import Path
 
 
 def sweep_killed_midway(
-    scenario: str, out: Path, *args: str, min_bytes: int = 20_000, timeout: float = 120
+    scenario: str,
+    out: Path,
+    *args: str,
+    min_bytes: int = 20_000,
+    timeout: float = 120,
+    parent_only: bool = False,
 ) -> bytes:
-    """Run ``cstosim sweep scenario --out out *args``, SIGKILL its process group once ``out``
-    holds ``min_bytes``, and return what it had written."""
+    """Run ``cstosim sweep scenario --out out *args``, SIGKILL its process group (or, with
+    ``parent_only``, the parent alone, its workers left running) once ``out`` holds
+    ``min_bytes``, and return what it had written."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "cstosim", "sweep", scenario, "--out", str(out), *args],
         stdout=subprocess.DEVNULL,
@@ -24,6 +30,9 @@ def sweep_killed_midway(
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and not (out.exists() and out.stat().st_size > min_bytes):
         time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)
+    if parent_only:
+        os.kill(proc.pid, signal.SIGKILL)
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     return out.read_bytes()

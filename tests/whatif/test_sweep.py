@@ -172,6 +172,22 @@ def test_resume_after_sigkill_gives_the_uninterrupted_file(tmp_path: Path, cli: 
     assert part.read_bytes() == full.read_bytes()
 
 
+def test_a_killed_sweep_can_be_resumed_at_once_while_its_workers_wind_down(
+    tmp_path: Path, cli: Cli
+) -> None:
+    """The lock is the parent's alone: forked workers close their copy of the output's
+    descriptor, so the file is free the moment the parent dies."""
+    full = tmp_path / "full.jsonl"
+    assert cli("sweep", SUMMIT, "--samples", "20000", "--out", str(full)).returncode == 0
+    part = tmp_path / "part.jsonl"
+    sweep_killed_midway(
+        SUMMIT, part, "--samples", "20000", "--workers", "2", min_bytes=20_000, parent_only=True
+    )
+    p = cli("sweep", SUMMIT, "--samples", "20000", "--out", str(part), "--resume")
+    assert p.returncode == 0, p.stderr
+    assert part.read_bytes() == full.read_bytes()
+
+
 def test_torn_last_line_is_redone(tmp_path: Path) -> None:
     full = tmp_path / "full.jsonl"
     sweep(plan(), 200, out=full)

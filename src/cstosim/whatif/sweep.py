@@ -9,8 +9,10 @@ an interrupted sweep from its output file: a torn last line is dropped and redon
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
+import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -54,9 +56,15 @@ BACKENDS = tuple(b.value for b in Backend)  # local processes, or a Dask cluster
 _WORKER_PLANS: Variants | None = None
 
 
-def _init_worker(plans: Variants) -> None:
+def _init_worker(plans: Variants, inherited: tuple[int, ...]) -> None:
     global _WORKER_PLANS
     _WORKER_PLANS = plans
+    # A forked worker holds a copy of the parent's descriptor of the output file, and with it
+    # the file's lock: closed here, the lock ends with the parent (a killed sweep's file can
+    # be resumed at once, whatever its workers are still doing).
+    for fd in inherited:
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def _worker_chunk(start: int, stop: int, fmt: RowFormat) -> Chunk:
@@ -65,7 +73,13 @@ def _worker_chunk(start: int, stop: int, fmt: RowFormat) -> Chunk:
 
 
 def _local(
-    plan: Variants, first: int, total: int, workers: int, chunk: int, fmt: RowFormat
+    plan: Variants,
+    first: int,
+    total: int,
+    workers: int,
+    chunk: int,
+    fmt: RowFormat,
+    inherited: tuple[int, ...] = (),
 ) -> Iterator[Chunk]:
     if workers <= 1:
         for a, b in chunks(first, total, chunk):
@@ -73,7 +87,7 @@ def _local(
         return
     window = workers * WINDOW_PER_WORKER
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(plan,)
+        max_workers=workers, initializer=_init_worker, initargs=(plan, inherited)
     ) as pool:
 
         def finished() -> Iterator[Chunk]:
@@ -268,7 +282,8 @@ def sweep(
 
         results = dask_rows(plans, first, samples, workers, chunk, scheduler, fmt)
     else:
-        results = _local(plans, first, samples, workers, chunk, fmt)
+        fds = (writer.fh.fileno(),) if writer is not None and writer.fh is not None else ()
+        results = _local(plans, first, samples, workers, chunk, fmt, fds)
     wrote = 0
     try:
         while True:
