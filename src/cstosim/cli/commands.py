@@ -94,6 +94,17 @@ def parse_sets(parser: argparse.ArgumentParser, sets: Sequence[str]) -> dict[str
     return out
 
 
+def parse_variants(args: argparse.Namespace) -> list[tuple[str, dict[str, Any]]]:
+    """The ``--variant`` options as labels and checked overrides (usage error if not)."""
+    variants = []
+    for text in args.variant:
+        try:
+            variants.append(api.parse_variant(text))
+        except RuleError as e:
+            args.parser.error(f"--variant {text}: {e}")
+    return variants
+
+
 def _io_failed(parser: argparse.ArgumentParser | None, e: cio.OutputError) -> NoReturn:
     """An output the command must not write is a usage error (exit 2); one the system would
     not let it write, or that another process holds, an error (exit 1)."""
@@ -252,12 +263,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         sc = api.load(args.file)
         comparison = api.compare_readings(sc, seed=args.seed)
     else:
-        variants = []
-        for text in args.variant:
-            try:
-                variants.append(api.parse_variant(text))
-            except RuleError as e:
-                args.parser.error(f"--variant {text}: {e}")
+        variants = parse_variants(args)
         if len(variants) < 2:
             args.parser.error("give at least two --variant options to compare, or --all-readings")
         _check_paths(args, {"--out": args.out}, {"FILE": args.file})
@@ -303,12 +309,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     )
     if args.plot and Path(args.plot).suffix.lower() not in api.PLOT_SUFFIXES:
         args.parser.error(f"--plot {args.plot}: allowed: a .png or .svg file")
-    variants = []
-    for text in args.variant:
-        try:
-            variants.append(api.parse_variant(text))
-        except RuleError as e:
-            args.parser.error(f"--variant {text}: {e}")
+    variants = parse_variants(args)
     try:
         summary = api.sweep_scenario(
             sc,
