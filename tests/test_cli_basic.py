@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +105,49 @@ def test_validate_and_run_import_only_what_they_need() -> None:
     root = __import__("pathlib").Path(__file__).resolve().parents[1]
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
     assert p.returncode == 0, p.stderr
+
+
+# -- issue 12's command-line items ------------------------------------------------------------
+def test_bare_cstosim_lists_the_commands(cli: Cli) -> None:
+    p = cli()
+    assert p.returncode == 2
+    assert all(c in p.stderr for c in ("run", "validate", "odds", "sweep", "explore", "chairs"))
+    assert "COMMAND --help" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_rule_values_are_echoed_as_written(cli: Cli) -> None:
+    moscow = str(Path(__file__).resolve().parents[1] / "scenarios" / "moscow-2009.yaml")
+    p = cli("run", moscow, "--set", "limited_format=yes", "--set", "quorum=2/3")
+    header = p.stdout.splitlines()[1]
+    assert "limited_format=true" in header and "quorum=2/3" in header
+    assert "True" not in header and "0.666" not in header
+
+
+def test_counts_speak_in_the_singular_when_there_is_one(cli: Cli, tmp_path: Path) -> None:
+    one = tmp_path / "one.yaml"
+    one.write_text(
+        "name: one\nstart: 2026-11-01\nend: 2026-12-31\nevents:\n"
+        "  - {date: 2026-11-26, type: session, items: [{id: x}]}\n"
+        "expect:\n  - {item: x, outcome: adopted_limited}\n"
+    )
+    p = cli("check", str(one))
+    assert "1 expectation holds" in p.stdout
+    p = cli("compare", str(one), "--variant", "rule14=dissent", "--variant", "rule14=consent")
+    assert ": 1 item under 2 variants" in p.stdout
+
+
+def test_a_sweep_without_out_does_not_speak_of_rows(cli: Cli) -> None:
+    summit = str(Path(__file__).resolve().parents[1] / "scenarios" / "uncertain-summit-2026.yaml")
+    p = cli("sweep", summit, "--samples", "20")
+    assert "of its row" not in p.stdout and "Sample 0 ran with seed" in p.stdout
+
+
+def test_a_non_member_named_as_attacked_gets_the_hint_to_use_from(cli: Cli, tmp_path: Path) -> None:
+    f = tmp_path / "afg.yaml"
+    f.write_text(
+        "name: x\nstart: 2022-01-01\nend: 2022-01-31\nevents:\n"
+        "  - {date: 2022-01-05, type: request_assistance, by: KAZ, threat: aggression, "
+        "against: AFG}\n"
+    )
+    p = cli("validate", str(f))
+    assert p.returncode == 1 and "goes under from:" in p.stderr

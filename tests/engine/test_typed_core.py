@@ -210,3 +210,17 @@ def test_event_types_match_the_file_format() -> None:
     from cstosim.scenario.models import EVENT_MODELS
 
     assert set(EVENT_MODELS) == set(EventType)
+
+
+def test_the_scenario_schema_describes_its_fields_for_editors() -> None:
+    defs = scenario_schema()["$defs"]
+    for model, field in (
+        ("Rules", "rule14"),
+        ("Rules", "weights"),
+        ("Item", "positions"),
+        ("Item", "id"),
+        ("Session", "body"),
+        ("RequestAssistance", "against"),
+    ):
+        assert defs[model]["properties"][field].get("description"), (model, field)
+    assert "stand_aside" in defs["Item"]["properties"]["positions"]["description"]

@@ -48,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
+    if not (sys.argv[1:] if argv is None else argv):  # bare `cstosim`: what it can do
+        parser.print_help(sys.stderr)
+        print("\nRun `cstosim COMMAND --help` for a command's options.", file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))

@@ -221,7 +221,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             for r in bad:
                 print(f"     {r.describe()}")
         else:
-            print(f"ok   {api.clean(path)}: {checked} expectations hold{note}")
+            held = f"{checked} expectation{' holds' if checked == 1 else 's hold'}"
+            print(f"ok   {api.clean(path)}: {held}{note}")
     print(f"{len(files) - failures} of {len(files)} scenarios hold")
     return 1 if failures else 0
 
@@ -340,7 +341,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         doc["reproduce"] = repro
         print(json.dumps(doc, ensure_ascii=False))
     else:
-        sys.stdout.write(api.render_summary(summary, repro))
+        sys.stdout.write(api.render_summary(summary, repro, rows=args.out is not None))
     return 0
 
 

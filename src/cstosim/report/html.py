@@ -30,6 +30,7 @@ from cstosim.provisions import CATALOGUE
 from cstosim.report.graph import to_svg
 from cstosim.report.safe import clean
 from cstosim.report.safe import esc as escape
+from cstosim.rules.ruleset import show_value
 from cstosim.vocabulary import Rule14
 
 __all__ = ["Readings", "to_html"]
@@ -256,9 +257,9 @@ def to_html(
     rules = plan.rules_on(plan.start)
     rules_text = (
         f"rule14={rules.rule14}, limited_format={str(rules.limited_format).lower()}, "
-        f"rotation={rules.rotation}, quorum={rules.quorum or 'none'}"
+        f"rotation={rules.rotation}, quorum={show_value(rules.quorum)}"
     )
-    overrides = ", ".join(f"{k}={v}" for k, v in plan.overrides.items()) or "none"
+    overrides = ", ".join(f"{k}={show_value(v)}" for k, v in plan.overrides.items()) or "none"
     decisions = [r for r in run.trace if isinstance(r, DecisionRecord)]
     cards = "".join(_card(r, readings or {}) for r in decisions) or "<p>No item was decided.</p>"
     return clean(f"""<!DOCTYPE html>

@@ -26,6 +26,7 @@ from cstosim.engine.records import (
 )
 from cstosim.report.console import terminal_width
 from cstosim.report.safe import clean
+from cstosim.rules.ruleset import show_value
 from cstosim.vocabulary import ItemKind, Outcome, Position
 
 __all__ = ["to_text"]
@@ -130,12 +131,15 @@ def to_text(run: Run, expectations: Sequence[ExpectResult] = (), width: int | No
         Text(clean(plan.name), style="bold"),
         Text(f" {plan.start.isoformat()} to {plan.end.isoformat()}, seed {run.seed}"),
     )
-    over = ", ".join(f"{k}={v}" for k, v in plan.overrides.items()) or "none (dated defaults)"
+    over = (
+        ", ".join(f"{k}={show_value(v)}" for k, v in plan.overrides.items())
+        or "none (dated defaults)"
+    )
     console.print(
         clean(
             f"Rules on {plan.start.isoformat()}: rule14={rules.rule14}, "
             f"limited_format={str(rules.limited_format).lower()}, "
-            f"rotation={rules.rotation}, quorum={rules.quorum or 'none'}; overrides: {over}"
+            f"rotation={rules.rotation}, quorum={show_value(rules.quorum)}; overrides: {over}"
         ),
         markup=False,
     )

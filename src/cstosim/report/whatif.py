@@ -12,7 +12,12 @@ from rich.text import Text
 from cstosim.report.console import terminal_width
 from cstosim.report.safe import clean
 
-__all__ = ["render_comparison", "render_exploration", "render_summary"]
+__all__ = ["console", "plural", "render_comparison", "render_exploration", "render_summary"]
+
+
+def plural(n: int, noun: str) -> str:
+    """'1 item', '2 items'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def console(buf: io.StringIO) -> Console:
@@ -29,8 +34,8 @@ def render_comparison(comparison: Any) -> str:
     con.print(
         Text(
             clean(
-                f"{comparison.scenario}: {len(comparison.items)} items under "
-                f"{len(comparison.variants)} variants"
+                f"{comparison.scenario}: {plural(len(comparison.items), 'item')} under "
+                f"{plural(len(comparison.variants), 'variant')}"
             )
         )
     )
@@ -88,7 +93,7 @@ def _variants_by_item(comparison: Any, base: int) -> Table:
     return table
 
 
-def render_summary(summary: Any, repro: str) -> str:
+def render_summary(summary: Any, repro: str, rows: bool = True) -> str:
     """Outcome frequencies per item (and variant) with 95% intervals, and how to reproduce a
     sample."""
     buf = io.StringIO()
@@ -118,12 +123,13 @@ def render_summary(summary: Any, repro: str) -> str:
             table.add_row(*cells)
     con.print(table)
     if summary.first_seed is not None:
-        con.print(
-            Text(
-                "Reproduce any sample with its seed (the 'seed' of its row), e.g. sample "
-                "0:\n  " + repro.format(seed=summary.first_seed)
-            )
+        lead = (
+            "Reproduce any sample with the seed of its row, e.g. sample 0:"
+            if rows
+            else f"Sample 0 ran with seed {summary.first_seed} (with --out, each row keeps its "
+            "seed); reproduce it with:"
         )
+        con.print(Text(lead + "\n  " + repro.format(seed=summary.first_seed)))
     return clean(buf.getvalue())
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
+from fractions import Fraction
 from typing import Any, cast
 
 from cstosim.errors import RuleError, words
@@ -32,6 +33,7 @@ __all__ = [
     "parse_rule_value",
     "reading_applies",
     "rules_on",
+    "show_value",
 ]
 
 # Dated defaults, as the provisions catalogue dates them: the limited format from the 2010
@@ -176,6 +178,22 @@ def _weights(value: Any) -> Weights | None:
             raise RuleError(f"the weight of {code} cannot be {words(w)}; allowed: {allowed}")
         out[code] = float(w)
     return tuple(sorted(out.items()))
+
+
+def show_value(value: Any) -> str:
+    """A rule value as a person writes it on the command line: true/false, none, 2/3 (not
+    0.6666666666666666), ARM;BLR for an order, RUS:50,KAZ:15 for weights."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if value is None:
+        return "none"
+    if isinstance(value, float):
+        return str(Fraction(value).limit_denominator(1000))
+    if isinstance(value, tuple):
+        if all(isinstance(v, tuple) for v in value):  # weights
+            return ",".join(f"{c}:{w:g}" for c, w in value)
+        return ";".join(str(v) for v in value)
+    return str(value)
 
 
 def parse_rule_value(key: str, text: str) -> RuleValue:

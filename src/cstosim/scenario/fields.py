@@ -34,6 +34,7 @@ __all__ = [
     "KNOWN",
     "POSITIONS",
     "AgendaKind",
+    "AttackedMember",
     "BodyField",
     "DecisionField",
     "ForceField",
@@ -121,6 +122,18 @@ def _known_member(code: str) -> str:
     return code
 
 
+def _attacked_member(code: str) -> str:
+    if code not in STATES:
+        raise PydanticCustomError(
+            "member",
+            "{code} is not a known member code{note}; allowed: {allowed} (against names the "
+            "member attacked; a state that is not a member, such as the aggressor, goes under "
+            "from:)",
+            {"code": shown(code), "note": non_latin(code), "allowed": KNOWN},
+        )
+    return code
+
+
 def _text(value: str) -> str:
     """Text that may run over several lines: no control characters but tab and line feed."""
     bad = CONTROL.search(value)
@@ -199,6 +212,10 @@ _POSITION_SCHEMA: dict[str, Any] = {
     ]
 }
 MemberCode = Annotated[str, AfterValidator(_known_member), WithJsonSchema({"enum": list(STATES)})]
+# ``against`` in a request: a member, with a hint where a file names a non-member there.
+AttackedMember = Annotated[
+    str, AfterValidator(_attacked_member), WithJsonSchema({"enum": list(STATES)})
+]
 StateCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 # A position, or positions with their probabilities (in the order of Position).
 PositionValue = Position | dict[Position, float]

@@ -23,6 +23,7 @@ from pydantic import (
 
 from cstosim.scenario.fields import (
     AgendaKind,
+    AttackedMember,
     BodyField,
     DecisionField,
     ForceField,
@@ -74,23 +75,43 @@ MAX_YEARS = 1000
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    # A string under a field is its description in the JSON Schema (editors show it).
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, frozen=True, use_attribute_docstrings=True
+    )
 
 
 class Rules(_Strict):
     """What-if overrides of the dated default rules (design 2, 5.1)."""
 
     rule14: Rule14Field | None = None
+    """What a member's silent absence means (rop.14.1): dissent blocks, no_objection does not,
+    consent counts as support."""
     limited_format: StrictBool | None = None
+    """Whether members may stand aside and let the others adopt (from 19 Dec 2012 by default)."""
     rotation: RotationField | None = None
+    """How the CSC chair rotates: host (before 2011), russian_alphabet (from 2011),
+    english_alphabet, or order."""
     quorum: Annotated[StrictInt | StrictFloat, Field(gt=0, le=1)] | None = None
+    """A share of the members with a vote that must take part (what-if; none by default), such
+    as 2/3."""
     order: list[MemberCode] | None = None
+    """The rotation order when rotation is order, as member codes."""
     armed_attack: StrictBool | None = None
+    """Whether Article 4 covers armed attack besides aggression (from 19 Dec 2012 by default)."""
     response_days: Annotated[StrictInt, Field(ge=0, le=365)] | None = None
+    """Days from a request to its extraordinary session (default 1)."""
     mission_days: Annotated[StrictInt, Field(ge=1, le=3650)] | None = None
+    """Days a deployment lasts unless ended earlier (default 30)."""
     decision: DecisionField | None = None
+    """A reform of the decision rule (what-if): consensus, consensus_minus_one or
+    qualified_majority."""
     threshold: Annotated[StrictInt | StrictFloat, Field(gt=0, le=1)] | None = None
+    """Under qualified_majority, the share of the total weight the supporters need (default
+    2/3)."""
     weights: dict[MemberCode, Annotated[StrictInt | StrictFloat, Field(gt=0)]] | None = None
+    """Under qualified_majority, each member's weight (1 if not named), such as shares of the
+    budget."""
 
     @model_validator(mode="after")
     def _order_needs_members(self) -> Rules:
@@ -113,17 +134,29 @@ class Item(_Strict):
     """An agenda item decided at a session."""
 
     id: Id
+    """A unique id of the item, used by expectations, accessions and sweep columns."""
     kind: AgendaKind = ItemKind.DECISION
+    """What the item decides: decision, chair, suspension, admission, end_mission, agreement or
+    basing."""
     title: OneLine | None = None
+    """A title for people (reports show it)."""
     positions: Positions = {}
+    """Each member's position (support, abstain, object, stand_aside, absent) or probabilities
+    of them; members not named support."""
     member: MemberCode | None = None
+    """The member a chair, suspension or admission item concerns, or a basing item's host."""
     from_: dt.date | None = Field(default=None, alias="from")
     replaces_next_handover: StrictBool = False
     mission: Id | None = None
+    """The mission an end_mission item ends (a request's id)."""
     third_state: StateCode | None = None
+    """The state a basing item would let deploy (a basing item only)."""
     procedure: ProcedureField = Procedure.MEETING
+    """meeting (default) or written: a draft circulated for signature."""
     procedural: StrictBool = False
+    """A procedural question, decided by a simple majority of those taking part (assumed)."""
     no_decision: StrictBool = False
+    """The body ends its consideration without a decision."""
 
     @model_validator(mode="after")
     def _kind_fields(self) -> Item:
@@ -165,10 +198,14 @@ class Session(_Event):
 
     type: Literal[EventType.SESSION]
     body: BodyField = Body.CSC
+    """The body that meets: CSC, CMFA, CMD, CSSC or PC."""
     extraordinary: StrictBool = False
+    """An extraordinary session (no handover of the chair at it)."""
     host: StateCode | None = None
+    """The member hosting the session (under the host rotation, it takes the chair)."""
     id: Id | None = None
     items: Annotated[list[Item], Field(max_length=1000)] = []
+    """The agenda, decided in order."""
 
 
 class RequestAssistance(_Event):
@@ -176,15 +213,21 @@ class RequestAssistance(_Event):
 
     type: Literal[EventType.REQUEST_ASSISTANCE]
     by: MemberCode
-    against: MemberCode | None = None
+    """The member asking for help."""
+    against: AttackedMember | None = None
+    """The member attacked, if not the one asking."""
     from_: StateCode | None = Field(default=None, alias="from")
     threat: ThreatField
+    """What the member faces: aggression, armed_attack, threat or internal_unrest."""
     positions: Positions = {}
+    """Each member's position on the assistance, or probabilities of them."""
     id: Id | None = None
     force: ForceField = Force.COLLECTIVE_PEACEKEEPING_FORCES
     contingents: dict[MemberCode, Annotated[StrictInt, Field(ge=0, le=10_000_000)]] | None = None
     contributors: list[MemberCode] | None = None
+    """The members sending forces (bound by the decision, not the aggressor)."""
     troops: Annotated[StrictInt, Field(ge=0, le=10_000_000)] | None = None
+    """The total of troops deployed."""
     mission_days: Annotated[StrictInt, Field(ge=1, le=3650)] | None = None
     withdrawal_days: Annotated[StrictInt, Field(ge=0, le=365)] = 0
     videoconference: StrictBool = False

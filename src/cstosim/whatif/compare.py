@@ -12,7 +12,7 @@ from cstosim.engine import Plan, Run, compile_scenario, simulate
 from cstosim.engine.records import DecisionRecord
 from cstosim.engine.sensitivity import readings_in_play
 from cstosim.errors import RuleError
-from cstosim.rules.ruleset import RuleValue, parse_rule_value
+from cstosim.rules.ruleset import RuleValue, parse_rule_value, show_value
 from cstosim.scenario.models import Scenario
 from cstosim.vocabulary import Rule14, RuleKey
 
@@ -35,20 +35,8 @@ def parse_variant(text: str) -> tuple[str, dict[str, RuleValue]]:
         overrides[key.strip()] = parse_rule_value(key.strip(), value)
     if not overrides:
         raise RuleError("an empty variant; give KEY=VALUE")
-    label = ",".join(f"{k}={_show(v)}" for k, v in overrides.items())
+    label = ",".join(f"{k}={show_value(v)}" for k, v in overrides.items())
     return label, overrides
-
-
-def _show(v: Any) -> str:
-    if isinstance(v, bool):
-        return str(v).lower()
-    if v is None:
-        return "none"
-    if isinstance(v, float):
-        return str(Fraction(v).limit_denominator(1000))  # 2/3, not 0.6666666666666666
-    if isinstance(v, tuple):
-        return ";".join(v)
-    return str(v)
 
 
 @dataclass(frozen=True)
@@ -120,7 +108,9 @@ def all_readings(plan: Plan, seed: int | None = None) -> Comparison:
     keys = list(in_play)
     own = plan.rules_on(plan.end)
     combos = list(product(*in_play.values()))
-    labels = [",".join(f"{k}={_show(v)}" for k, v in zip(keys, c, strict=True)) for c in combos]
+    labels = [
+        ",".join(f"{k}={show_value(v)}" for k, v in zip(keys, c, strict=True)) for c in combos
+    ]
     runs = [
         _decided(simulate(plan.with_readings(dict(zip(keys, c, strict=True))), seed, trace=False))
         for c in combos
