@@ -60,3 +60,69 @@ def test_the_page_has_five_questions_and_runs_something_for_each() -> None:
     text = PAGE.read_text("utf-8")
     assert len(re.findall(r"^## \d\. ", text, re.M)) == 5
     assert len(CONSOLE) >= 5 and len(PYTHON) == 2
+
+
+# -- docs/teaching.md: outputs shortened with "..." ------------------------------------------
+TEACHING = ROOT / "docs" / "teaching.md"
+_ANY = re.compile(r"```(\w*)\n(.*?)\n```", re.S)
+
+
+def _teaching_pairs() -> list[tuple[str, str | None]]:
+    """Each cstosim command of a bash block, with the output block after it (if the block is
+    a single command followed by a plain block)."""
+    blocks = [(m.group(1), m.group(2)) for m in _ANY.finditer(TEACHING.read_text("utf-8"))]
+    out: list[tuple[str, str | None]] = []
+    for k, (kind, body) in enumerate(blocks):
+        if kind != "bash":
+            continue
+        commands = [c for c in body.splitlines() if c.startswith("cstosim ")]
+        follows = blocks[k + 1] if k + 1 < len(blocks) else ("", None)
+        for c in commands:
+            shown = follows[1] if len(commands) == 1 and follows[0] == "" else None
+            out.append((c, shown))
+    return out
+
+
+def matches_with_cuts(expected: str, actual: str) -> bool:
+    """Whether ``actual`` shows every run of lines of ``expected`` in order, a line "..."
+    standing for any lines; the first run starts the output unless a cut comes first."""
+    act = _lines(actual)
+    runs: list[list[str]] = [[]]
+    for line in _lines(expected):
+        if line.strip() == "...":
+            runs.append([])
+        else:
+            runs[-1].append(line)
+    at = 0
+    for k, run in enumerate(runs):
+        if not run:
+            continue
+        hits = [j for j in range(at, len(act) - len(run) + 1) if act[j : j + len(run)] == run]
+        if not hits or (k == 0 and hits[0] != 0):
+            return False
+        at = hits[0] + len(run)
+    return True
+
+
+@pytest.mark.parametrize("command,shown", _teaching_pairs(), ids=lambda v: str(v)[:70])
+def test_teaching_commands_run_and_print_what_the_tutorial_shows(
+    command: str,
+    shown: str | None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cstosim.cli import main
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "150")  # the width the tutorial says it shows
+    capsys.readouterr()
+    assert main(shlex.split(command)[1:]) == 0
+    if shown is not None:
+        assert matches_with_cuts(shown, capsys.readouterr().out), command
+
+
+def test_the_cut_matcher() -> None:
+    assert matches_with_cuts("a\n...\nc", "a\nb\nc")
+    assert not matches_with_cuts("a\n...\nd", "a\nb\nc")
+    assert not matches_with_cuts("b\n...", "a\nb")  # no cut before: the output starts there
+    assert matches_with_cuts("...\nb", "a\nb")
