@@ -22,7 +22,10 @@ def test_other_readings_table_uses_the_run_s_quorum(tmp_path: Path) -> None:
     html = report(tmp_path, "moscow-2009.yaml", "--set", "quorum=1", status=1)
     table = html[html.index('class="alternatives"') :]
     table = table[: table.index("</table>")]
-    assert set(re.findall(r'badge (\w+)"', table)) == {"no_quorum"}
+    rule14 = table[table.index("Rule 14") : table.index("</tr>", table.index("Rule 14"))]
+    assert set(re.findall(r'badge (\w+)"', rule14)) == {"no_quorum"}  # every reading, quorum 1
+    current = re.findall(r'<td class="current" aria-current="true">(.*?)</td>', table)
+    assert any('class="value">1<' in c for c in current)  # the run's own quorum, marked
 
 
 def test_inadmissible_card_says_what_decides_it(tmp_path: Path) -> None:

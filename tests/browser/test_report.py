@@ -103,3 +103,30 @@ def test_scenario_text_cannot_run_script(browser, tmp_path: Path) -> None:
     assert evil in page.locator("header h1").inner_text()
     assert page.locator("script").count() == 0 and page.locator("img").count() == 0
     page.close()
+
+
+def test_the_table_of_readings_marks_the_run_s_cell_and_greys_what_was_not_in_force(
+    browser, tmp_path: Path
+) -> None:
+    out = tmp_path / "kz.html"
+    render(ROOT / "scenarios" / "kazakhstan-2022.yaml", out)
+    page, errors, _ = open_page(browser, out)
+    card = page.locator('article[data-item="kaz-assistance"]')
+    row = card.locator("table.alternatives tr", has_text="Article 4 covers armed attack")
+    assert row.count() == 1
+    assert row.locator('td[aria-current="true"]').inner_text().startswith("true")
+    assert "inadmissible" in row.inner_text()  # under the 1992 wording the request fails
+    assert card.locator('td[aria-current="true"]').count() == 4  # one per key in force
+    row.scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    card.screenshot(path=str(ARTIFACTS / "readings-kazakhstan.png"))
+    page.close()
+    out = tmp_path / "moscow.html"
+    render(ROOT / "scenarios" / "moscow-2009.yaml", out)
+    page, errors, _ = open_page(browser, out)
+    card = page.locator('article[data-item="crrf-decision"]')
+    grey = card.locator("table.alternatives tr.not-in-force")
+    assert grey.count() == 1 and "Limited format" in grey.inner_text()
+    assert "not in force" in grey.inner_text() and "19 Dec 2012" in grey.inner_text()
+    assert errors == []
+    page.close()

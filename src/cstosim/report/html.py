@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from cstosim import __version__
-from cstosim.engine import ExpectResult, Run
+from cstosim.engine import ExpectResult, Plan, Run
 from cstosim.engine.records import (
     AccessionRecord,
     ChairRecord,
@@ -30,14 +31,14 @@ from cstosim.provisions import CATALOGUE
 from cstosim.report.graph import to_svg
 from cstosim.report.safe import clean
 from cstosim.report.safe import esc as escape
-from cstosim.rules.ruleset import show_value
-from cstosim.vocabulary import Rule14
+from cstosim.rules.ruleset import CONTESTED, reading_applies, show_value
+from cstosim.vocabulary import ItemKind, RuleKey
 
 __all__ = ["Readings", "to_html"]
 
-# The outcome of each item in whole runs under each reading: (rule14, limited_format) -> item
-# -> outcome ("not_decided" where that run did not decide the item).
-Readings = Mapping[tuple[Rule14, bool], Mapping[str, str]]
+# The outcome of each item in whole runs under each value of each contested key: (key, value)
+# -> item -> outcome ("not_decided" where that run did not decide the item).
+Readings = Mapping[tuple[RuleKey, Any], Mapping[str, str]]
 
 _CSS = """
 :root { --ink:#0f172a; --muted:#475569; --line:#cbd5e1; --bg:#f8fafc; }
@@ -72,6 +73,12 @@ th { background:#e2e8f0; }
 .pos.absent { background:#fef9c3; }
 .why { font-size:1.02rem; margin:.4rem 0; }
 .cites dt { font-weight:700; margin-top:.3rem; } .cites dd { margin:0 0 .2rem 1rem; }
+.alternatives td.current { outline:3px solid #1e293b; outline-offset:-3px; }
+.alternatives .value { color:var(--muted); font-size:.85rem; }
+.alternatives tr.not-in-force { color:var(--muted); background:#f1f5f9; }
+.alternatives caption { text-align:left; color:var(--muted); font-size:.85rem; }
+.tag { display:inline-block; background:#1e293b; color:#fff; border-radius:4px;
+  padding:0 .3rem; font-size:.75rem; margin-left:.3rem; }
 .sensitive { background:#fff7ed; border:1px solid #fdba74; border-radius:8px;
   padding:.4rem .8rem; margin-top:.6rem; }
 .ok { color:#15803d; font-weight:700; } .fail { color:#b91c1c; font-weight:700; }
@@ -94,45 +101,67 @@ def _names(codes: Sequence[str]) -> str:
     return ", ".join(escape(f"{c} ({STATES[c].name_en})" if c in STATES else c) for c in codes)
 
 
-def _alternatives(rec: DecisionRecord, readings: Readings) -> str:
-    """What each reading of Rule 14, with and without the limited format, gives this item in
-    whole runs of the scenario."""
+# What each contested key is called in the report, and the day before which it is no reading.
+_KEY_NAMES = {
+    RuleKey.RULE14: "Rule 14: what silence means",
+    RuleKey.LIMITED_FORMAT: "Limited format",
+    RuleKey.QUORUM: "Quorum (what-if)",
+    RuleKey.ARMED_ATTACK: "Article 4 covers armed attack",
+}
+
+
+def _alternatives(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
+    """The item's outcome in whole runs under each value of each contested key in force on its
+    date, the run's own value marked; a key not yet in force is greyed, with the reason."""
     keys = rec.sensitive_to
-    if not rec.positions or not readings:
-        if not keys:
-            return ""
-        return (
-            f'<div class="sensitive"><p><strong>A rule variant decides this outcome:</strong> '
-            f"other values of {escape(', '.join(keys))} would change it.</p></div>"
-        )
+    if not readings:
+        return ""
+    request = rec.item_kind in (ItemKind.ASSISTANCE, ItemKind.ARTICLE2_MEASURES)
+    own = plan.rules_on(rec.date)
     rows = []
-    for lf in (True, False):
+    for key in CONTESTED:
+        values = [v for (k, v) in readings if k == key]
+        if not values or (key == RuleKey.ARMED_ATTACK and not request):
+            continue  # armed attack turns requests only
+        if not rec.positions and key != RuleKey.ARMED_ATTACK:
+            continue  # decided without positions: only a request's admissibility can turn
+        name = escape(_KEY_NAMES[key])
+        if not reading_applies(key, rec.date, plan.overrides):
+            since = CONTESTED[key]
+            when = since.strftime("%d %b %Y") if since else ""
+            rows.append(
+                f'<tr class="not-in-force"><th>{name}</th><td colspan="3">not in force on this '
+                f"date (from {escape(when)}); no other reading applied</td></tr>"
+            )
+            continue
         cells = []
-        for r14 in Rule14:
-            outcome = readings.get((r14, lf), {}).get(rec.item, "not_decided")
-            cells.append(f"<td>{_badge(outcome)}</td>")
-        rows.append(f"<tr><th>limited format {'on' if lf else 'off'}</th>{''.join(cells)}</tr>")
-    head = "".join(f"<th>{escape(r)}</th>" for r in Rule14)
-    others = {readings.get((r, lf), {}).get(rec.item) for r in Rule14 for lf in (True, False)}
+        for v in values:
+            outcome = readings[(key, v)].get(rec.item, "not_decided")
+            mine = getattr(own, key.value) == v
+            mark = ' class="current" aria-current="true"' if mine else ""
+            tag = '<span class="tag">this run</span>' if mine else ""
+            cells.append(
+                f'<td{mark}><span class="value">{escape(show_value(v))}</span> '
+                f"{_badge(outcome)}{tag}</td>"
+            )
+        rows.append(f"<tr><th>{name}</th>{''.join(cells)}</tr>")
+    if not rows:
+        return ""
     if keys:
         lead = (
             f"<p><strong>A contested reading decides this outcome:</strong> other values of "
             f"{escape(', '.join(keys))} would change it.</p>"
         )
-    elif others - {rec.outcome.value}:
-        lead = (
-            "<p><strong>Another reading gives another outcome here</strong>, through an "
-            "earlier decision of the run (see the table).</p>"
-        )
     else:
         lead = "<p>No other reading of the rules would change this outcome.</p>"
     return (
-        f'<div class="sensitive">{lead}<table class="alternatives"><tr><th>Rule 14 reading'
-        f"</th>{head}</tr>{''.join(rows)}</table></div>"
+        f'<div class="sensitive">{lead}<table class="alternatives"><caption>The outcome under '
+        "each reading, each a whole run of the scenario (one key changed at a time)</caption>"
+        f"{''.join(rows)}</table></div>"
     )
 
 
-def _card(rec: DecisionRecord, readings: Readings) -> str:
+def _card(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
     title = f" - {escape(rec.title)}" if rec.title else ""
     pos = rec.positions
     chips = "".join(
@@ -167,7 +196,7 @@ def _card(rec: DecisionRecord, readings: Readings) -> str:
         + (f'<div class="positions">{chips}</div>' if chips else "")
         + "".join(lists)
         + f'<dl class="cites">{cites}</dl>'
-        + _alternatives(rec, readings)
+        + _alternatives(rec, readings, plan)
         + "</article>"
     )
 
@@ -261,7 +290,9 @@ def to_html(
     )
     overrides = ", ".join(f"{k}={show_value(v)}" for k, v in plan.overrides.items()) or "none"
     decisions = [r for r in run.trace if isinstance(r, DecisionRecord)]
-    cards = "".join(_card(r, readings or {}) for r in decisions) or "<p>No item was decided.</p>"
+    cards = (
+        "".join(_card(r, readings or {}, plan) for r in decisions) or "<p>No item was decided.</p>"
+    )
     return clean(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

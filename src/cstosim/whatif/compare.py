@@ -10,16 +10,17 @@ from typing import Any
 
 from cstosim.engine import Plan, Run, compile_scenario, simulate
 from cstosim.engine.records import DecisionRecord
-from cstosim.engine.sensitivity import readings_in_play
+from cstosim.engine.sensitivity import VALUES, readings_in_play
 from cstosim.errors import RuleError
 from cstosim.rules.ruleset import RuleValue, parse_rule_value, show_value
 from cstosim.scenario.models import Scenario
-from cstosim.vocabulary import Rule14, RuleKey
+from cstosim.vocabulary import RuleKey
 
 __all__ = ["Comparison", "all_readings", "compare", "parse_variant", "readings"]
 
 NOT_DECIDED = "not_decided"
-Readings = dict[tuple[Rule14, bool], dict[str, str]]
+# (contested key, value) -> item -> outcome ("not_decided" where that run did not decide it)
+Readings = dict[tuple[RuleKey, Any], dict[str, str]]
 
 
 def parse_variant(text: str) -> tuple[str, dict[str, RuleValue]]:
@@ -171,12 +172,17 @@ def _quorum_changes(
 
 
 def readings(plan: Plan, seed: int | None = None) -> Readings:
-    """Each item's outcome in whole runs of ``plan`` under every reading of Rule 14, with and
-    without the limited format (the other rules as the plan has them)."""
+    """Each item's outcome in whole runs of ``plan`` under each value of each contested key,
+    varied alone and applied from the day it is in force (the report's table of readings):
+    (key, value) -> item -> outcome."""
     out: Readings = {}
-    for r14 in Rule14:
-        for lf in (True, False):
-            variant = plan.with_rules({RuleKey.RULE14: r14, RuleKey.LIMITED_FORMAT: lf})
+    used = {k for e in plan.events for k in e.depends_on}
+    for key, values in VALUES.items():
+        if key == RuleKey.ARMED_ATTACK and key not in used:
+            continue  # no request: no item turns on it
+        own = plan.overrides.get(key, values[0])  # a value the scenario sets is a column too
+        for value in values if own in values else (*values, own):
+            variant = plan.with_readings({**plan.readings, key: value})
             run = simulate(variant, seed, trace=False)
-            out[(r14, lf)] = {item: d.outcome.value for item, d in run.decisions.items()}
+            out[(key, value)] = {item: d.outcome.value for item, d in run.decisions.items()}
     return out
