@@ -71,3 +71,13 @@ events:
     assert "A contested reading decides this outcome" in card and "rule14" in card
     assert "No other reading" not in card
     assert card.count("badge adopted") >= 2  # no_objection and consent, in the table
+
+
+def test_steps_need_the_html_format(tmp_path: Path) -> None:
+    import pytest
+
+    with pytest.raises(SystemExit) as e:
+        main(["run", str(ROOT / "scenarios" / "moscow-2009.yaml"), "--steps"])
+    assert e.value.code == 2
+    html = report(tmp_path, "kazakhstan-2022.yaml", "--steps")
+    assert html.count('<section class="step"') == 4 and "<details" in html

@@ -228,8 +228,11 @@ def run(
     return run_document(result, check_expectations(result))
 
 
-def render(run: Run, fmt: str = "text", expectations: Sequence[ExpectResult] = ()) -> str:
-    """The run as text (a timeline), json, jsonl or html (a self-contained report)."""
+def render(
+    run: Run, fmt: str = "text", expectations: Sequence[ExpectResult] = (), *, steps: bool = False
+) -> str:
+    """The run as text (a timeline), json, jsonl or html (a self-contained report; with
+    ``steps``, one decision per screen, its outcome hidden until revealed)."""
     from cstosim.report.trace import to_json, to_jsonl
 
     if fmt == "json":
@@ -238,9 +241,11 @@ def render(run: Run, fmt: str = "text", expectations: Sequence[ExpectResult] = (
         return to_jsonl(run)
     if fmt == "html":
         from cstosim.report.html import to_html
+        from cstosim.report.steps import to_steps
         from cstosim.whatif.compare import readings
 
-        return to_html(run, expectations, readings(run.plan, run.seed))
+        page = to_steps if steps else to_html
+        return page(run, expectations, readings(run.plan, run.seed))
     if fmt == "text":
         from cstosim.report.timeline import to_text  # Rich: only for the text timeline
 

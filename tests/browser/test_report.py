@@ -130,3 +130,30 @@ def test_the_table_of_readings_marks_the_run_s_cell_and_greys_what_was_not_in_fo
     assert "not in force" in grey.inner_text() and "19 Dec 2012" in grey.inner_text()
     assert errors == []
     page.close()
+
+
+def test_the_step_view_reveals_one_decision_at_a_time_without_scripts(
+    browser, tmp_path: Path
+) -> None:
+    out = tmp_path / "steps.html"
+    argv = ["run", str(ROOT / "scenarios" / "moscow-2009.yaml"), "--format", "html", "--steps"]
+    assert main([*argv, "--out", str(out)]) == 0
+    html = out.read_text()
+    assert "<script" not in html and "Content-Security-Policy" in html
+    page, errors, requests = open_page(browser, out)
+    assert page.locator("#intro").is_visible() and not page.locator("#step-1").is_visible()
+    page.get_by_role("link", name="begin").click()
+    step = page.locator("#step-1")
+    assert step.is_visible() and not page.locator("#step-2").is_visible()
+    badge = step.locator("details.reveal .badge").first
+    assert not badge.is_visible()  # decide first
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "steps-hidden.png"))
+    step.locator("summary").click()
+    assert badge.is_visible() and badge.inner_text() == "rejected"
+    page.screenshot(path=str(ARTIFACTS / "steps-revealed.png"), full_page=True)
+    step.get_by_role("link", name="next").click()
+    assert page.locator("#step-2").is_visible() and not step.is_visible()
+    page.keyboard.press("Alt+p")  # the access key back
+    assert errors == [] and requests == [out.as_uri()]
+    page.close()

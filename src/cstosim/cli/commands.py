@@ -145,7 +145,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     _check_paths(args, {"--out": args.out}, {"FILE": args.file})
     run = api.simulate_scenario(api.plan(api.load(args.file), overrides=overrides, seed=args.seed))
     results = api.check(run)
-    _write(args, api.render(run, args.format, results), args.out)
+    if args.steps and args.format != "html":
+        args.parser.error("--steps is a way of showing the HTML report; give --format html")
+    _write(args, api.render(run, args.format, results, steps=args.steps), args.out)
     failed = [r for r in results if not r.ok]
     for r in failed:
         print(f"{args.file}: expectation failed: {r.expectation}", file=sys.stderr)

@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=_seed, default=None, help="the seed (default: the scenario's)")
     p.add_argument("--format", choices=api.FORMATS, default="text")
+    p.add_argument(
+        "--steps",
+        action="store_true",
+        help="with --format html: one decision per screen, the outcome hidden until revealed",
+    )
     p.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
     p.set_defaults(func=c.cmd_run, parser=p)
 

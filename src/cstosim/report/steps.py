@@ -1,0 +1,118 @@
+"""The step-by-step view: one decision per screen, its outcome hidden until revealed.
+
+For a class that decides before it sees: each screen shows the item, the date, the body and
+every member's position; the outcome, the reason, the provisions and the other readings open
+with a click (``<details>``). Screens are anchors (``#step-3``) shown with CSS ``:target``, so
+the page runs no script at all (the report's Content-Security-Policy forbids them); links and
+access keys (Alt+N, Alt+P in Chromium) move between them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cstosim import __version__
+from cstosim.engine import ExpectResult, Run
+from cstosim.engine.records import DecisionRecord
+from cstosim.members import STATES
+from cstosim.report.html import _CSP, _CSS, Readings, _alternatives, _badge, _names
+from cstosim.report.safe import clean
+from cstosim.report.safe import esc as escape
+
+__all__ = ["to_steps"]
+
+_STEPS_CSS = """
+.step { display:none; min-height:92vh; padding:1rem 0; }
+.step:target, .intro:target { display:block; }
+body:not(:has(.step:target)) .intro { display:block; }
+.intro { display:none; min-height:92vh; }
+.step h2 { font-size:2rem; border:none; margin:.5rem 0; }
+.step .meta { font-size:1.1rem; }
+.step .positions .pos { font-size:1.15rem; padding:.35rem .7rem; }
+details.reveal { margin-top:1.5rem; background:#fff; border:2px solid #1e293b;
+  border-radius:10px; padding:.8rem 1.2rem; }
+details.reveal summary { font-size:1.3rem; font-weight:700; cursor:pointer; }
+details.reveal[open] summary { margin-bottom:.6rem; }
+.reveal .why { font-size:1.25rem; }
+nav.steps { display:flex; justify-content:space-between; margin-top:2rem; font-size:1.2rem; }
+nav.steps a { padding:.5rem 1rem; border:1px solid var(--line); border-radius:8px;
+  background:#fff; text-decoration:none; color:var(--ink); }
+nav.steps a:focus { outline:3px solid #0e7490; }
+.count { color:var(--muted); }
+@media print { .step, .intro { display:block; page-break-after:always; min-height:0; }
+  details.reveal > *:not(summary) { display:block; } }
+"""
+
+
+def _step(n: int, total: int, rec: DecisionRecord, readings: Readings, run: Run) -> str:
+    title = f" - {escape(rec.title)}" if rec.title else ""
+    chips = "".join(
+        f'<span class="pos {escape(p)}">{escape(STATES[m].name_en if m in STATES else m)}: '
+        f"{escape(p.replace('_', ' '))}</span>"
+        for m, p in rec.positions.items()
+    )
+    lists = "".join(
+        f"<div><strong>{label}:</strong> {_names(codes)}</div>"
+        for codes, label in (
+            (rec.blockers, "Blocked by"),
+            (rec.overridden, "Objection overridden (a reform, what-if)"),
+            (rec.bound, "Binds"),
+            (rec.may_accede, "May accede later"),
+            (rec.stood_aside, "Stood aside"),
+        )
+        if codes
+    )
+    cites = ", ".join(escape(c) for c in rec.cites)
+    prev_link = (
+        f'<a href="#step-{n - 1}" accesskey="p">&larr; previous</a>'
+        if n > 1
+        else '<a href="#intro" accesskey="p">&larr; start</a>'
+    )
+    next_link = (
+        f'<a href="#step-{n + 1}" accesskey="n">next &rarr;</a>' if n < total else "<span></span>"
+    )
+    return (
+        f'<section class="step" id="step-{n}" data-item="{escape(rec.item)}">'
+        f'<div class="count">Decision {n} of {total}</div>'
+        f"<h2>{escape(rec.item)}{title}</h2>"
+        f'<div class="meta">{escape(rec.date.isoformat())} - {escape(rec.body)} - '
+        f"{escape(rec.item_kind.replace('_', ' '))}</div>"
+        + (f'<div class="positions">{chips}</div>' if chips else "")
+        + '<details class="reveal"><summary>What does the rule decide? (reveal)</summary>'
+        f'<p>{_badge(rec.outcome)}</p><p class="why">{escape(rec.why)}</p>{lists}'
+        f'<p class="meta">Provisions: {cites} (cstosim explain ID)</p>'
+        + _alternatives(rec, readings, run.plan)
+        + "</details>"
+        + f'<nav class="steps">{prev_link}{next_link}</nav></section>'
+    )
+
+
+def to_steps(
+    run: Run, expectations: Sequence[ExpectResult] = (), readings: Readings | None = None
+) -> str:
+    """The run's decisions as a self-contained step-by-step page (no script)."""
+    plan = run.plan
+    decisions = [r for r in run.trace if isinstance(r, DecisionRecord)]
+    total = len(decisions)
+    steps = "".join(
+        _step(n, total, rec, readings or {}, run) for n, rec in enumerate(decisions, start=1)
+    )
+    start = '<a href="#step-1" accesskey="n">begin &rarr;</a>' if total else "No item was decided."
+    return clean(f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{_CSP}">
+<title>{escape(plan.name)} - step by step - cstosim</title>
+<style>{_CSS}{_STEPS_CSS}</style></head>
+<body>
+<header><h1>{escape(plan.name)}</h1>
+<p>{escape(plan.start.isoformat())} to {escape(plan.end.isoformat())} - {total} decisions, one
+at a time: decide, then reveal.</p></header>
+<main>
+<section class="intro" id="intro"><h2>The scenario</h2>
+<div class="description">{escape(plan.description or "No description.")}</div>
+<nav class="steps"><span></span>{start}</nav></section>
+{steps}
+<footer>Made by cstosim {escape(__version__)}. Move with the links, or Alt+N and Alt+P.</footer>
+</main></body></html>
+""")
