@@ -81,3 +81,16 @@ def test_steps_need_the_html_format(tmp_path: Path) -> None:
     assert e.value.code == 2
     html = report(tmp_path, "kazakhstan-2022.yaml", "--steps")
     assert html.count('<section class="step"') == 4 and "<details" in html
+
+
+def test_the_report_for_students_keeps_authors_matter_folded_at_the_end(tmp_path: Path) -> None:
+    html = report(tmp_path, "kazakhstan-2022.yaml")
+    authors = html.index('id="authors"')
+    assert html.index("<details>", authors) < html.index("expectations", authors)
+    assert html.index('id="decisions"') < html.index('id="glossary"') < authors
+    assert "stand aside" in html[html.index('id="glossary"') :]
+    # the deployment row names its contributors and troops
+    row = html[html.index('class="ev deployment"') :]
+    row = row[: row.index("</tr>")]
+    assert "From ARM, BLR, KGZ, RUS, TJK (2,030 troops), for 30 days." in row
+    assert "@media print" in html and "break-inside:avoid" in html

@@ -157,3 +157,19 @@ def test_the_step_view_reveals_one_decision_at_a_time_without_scripts(
     page.keyboard.press("Alt+p")  # the access key back
     assert errors == [] and requests == [out.as_uri()]
     page.close()
+
+
+def test_authors_matter_is_folded_and_the_page_prints(browser, tmp_path: Path) -> None:
+    out = tmp_path / "kz.html"
+    render(ROOT / "scenarios" / "kazakhstan-2022.yaml", out)
+    page, errors, _ = open_page(browser, out)
+    assert not page.get_by_text("holds", exact=True).first.is_visible()  # folded away
+    summary = page.locator("#authors summary")
+    summary.scroll_into_view_if_needed()
+    summary.click()
+    assert page.get_by_text("holds", exact=True).first.is_visible()
+    page.emulate_media(media="print")
+    pdf_free_height = page.evaluate("document.body.scrollHeight")
+    assert pdf_free_height > 0 and not page.locator(".graph").is_visible()  # print hides it
+    assert errors == []
+    page.close()

@@ -86,6 +86,17 @@ th { background:#e2e8f0; }
   overflow-x:auto; }
 .graph svg { max-width:100%; height:auto; }
 footer { color:var(--muted); font-size:.85rem; margin-top:2rem; }
+.glossary { display:grid; grid-template-columns:repeat(auto-fill, minmax(22rem, 1fr));
+  gap:.3rem 1.2rem; }
+.glossary dt { font-weight:700; } .glossary dd { margin:0 0 .4rem; color:var(--muted); }
+table.timeline td:first-child, table.chairs td { white-space:nowrap; }
+#authors summary { cursor:pointer; color:var(--muted); margin-top:2rem; }
+@media print {
+  header { background:none; color:#000; } header p { color:#333; }
+  .card, .sensitive, tr { break-inside:avoid; page-break-inside:avoid; }
+  .card { box-shadow:none; } #authors, .graph { display:none; }
+  main { max-width:none; padding:0; }
+}
 """
 
 
@@ -222,13 +233,18 @@ def _timeline(run: Run) -> str:
             case MembershipRecord() | AccessionRecord():
                 subject = rec.item if isinstance(rec, AccessionRecord) else rec.member
                 what = rec.why
-            case (
-                RequestRecord()
-                | ConsultationRecord()
-                | DeploymentRecord()
-                | ReportRecord()
-                | WithdrawalRecord()
-            ):
+            case DeploymentRecord():
+                subject = rec.item
+                troops = (
+                    ", ".join(f"{m} {n:,}" for m, n in rec.troops.items())
+                    if rec.troops
+                    else (f"{rec.total:,} troops" if rec.total else "troops not given")
+                )
+                what = (
+                    f"{rec.why} From {', '.join(rec.contributors)} ({troops}), for "
+                    f"{rec.mission_days} days."
+                )
+            case RequestRecord() | ConsultationRecord() | ReportRecord() | WithdrawalRecord():
                 subject, what = rec.item, rec.why
             case _:  # pragma: no cover - a record class without a rendering
                 raise TypeError(f"no rendering for {type(rec).__name__}")
@@ -259,6 +275,30 @@ def _chairs(run: Run) -> str:
         '<table class="chairs"><tr><th>from</th><th>until</th><th>chair</th><th>state</th>'
         f"</tr>{''.join(rows)}</table>"
     )
+
+
+_GLOSSARY = (
+    ("support", "takes part and consents"),
+    ("abstain", "takes part without consenting; does not block, and is bound if adopted"),
+    ("object", "a formal objection: under consensus it blocks"),
+    ("stand aside", "does not take part and lets the others adopt in limited format; not bound"),
+    ("absent", "silent non-participation: what it means is the Rule 14 dispute"),
+    ("adopted", "decided, and binding on those who took part"),
+    ("adopted limited", "adopted by those who took part while others stood aside"),
+    ("rejected", "blocked (by an objection, or a silence read as dissent) or no consent"),
+    ("no quorum", "nobody, or too few under a quorum, took part"),
+    ("inadmissible", "not for this body, or a request Article 4 does not cover"),
+    ("signed", "an agreement, binding those who signed"),
+    ("no decision", "the body ended without putting a draft to a decision"),
+)
+
+
+def _glossary() -> str:
+    rows = "".join(
+        f"<div><dt>{escape(term)}</dt><dd>{escape(meaning)}</dd></div>"
+        for term, meaning in _GLOSSARY
+    )
+    return f'<dl class="glossary">{rows}</dl>'
 
 
 def _expectations(results: Sequence[ExpectResult]) -> str:
@@ -310,8 +350,10 @@ rules on {escape(plan.start.isoformat())}: {escape(rules_text)} - overrides: {es
 <section id="decisions"><h2>Decisions ({len(decisions)})</h2>{cards}</section>
 <section id="timeline"><h2>Timeline</h2>{_timeline(run)}</section>
 <section id="chairs"><h2>The chair over time</h2>{_chairs(run)}</section>
-<section id="expectations"><h2>Expectations</h2>{_expectations(expectations)}</section>
+<section id="glossary"><h2>Words used here</h2>{_glossary()}</section>
 <section id="bodies"><h2>The bodies</h2><div class="graph">{to_svg()}</div></section>
+<section id="authors"><details><summary>For scenario authors: the file's expectations
+</summary>{_expectations(expectations)}</details></section>
 <footer>Made by cstosim {escape(__version__)}. Every outcome cites the provision that produced
 it; provisions are paraphrased in cstosim's own words (cstosim explain ID).</footer>
 </main></body></html>
