@@ -72,3 +72,13 @@ def test_graph_formats(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     ns = "{http://www.w3.org/2000/svg}"
     bodies = [g.get("data-body") for g in root.iter(f"{ns}g")]
     assert sorted(bodies) == sorted(BODIES)
+
+
+def test_the_graph_marks_the_bodies_that_acted() -> None:
+    from cstosim.report.graph import to_svg
+
+    svg = to_svg({"CMFA"})
+    acting = [b for b in BODIES if f'class="body acting" data-body="{b}"' in svg]
+    assert acting == ["CMFA"]
+    assert 'class="body acting" data-body="CSC"' in to_svg()  # none given: the Council
+    assert 'font-size="13"' in svg and 'font-size="10"' not in svg  # legible from the back

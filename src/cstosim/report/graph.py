@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import networkx as nx
 
 from cstosim.bodies import BODIES, org_graph, relation_subgraph, relations
@@ -57,11 +59,13 @@ def to_mermaid() -> str:
     return clean("\n".join(lines) + "\n")
 
 
-def to_svg() -> str:
-    """An SVG drawing of the organisational graph (no external resources)."""
+def to_svg(acting: Iterable[str] = ()) -> str:
+    """An SVG drawing of the organisational graph (no external resources); the ``acting``
+    bodies (those that decided in a run) are marked, or the CSC where none is given."""
     g = org_graph()
     layers = _layers(g)
-    box_w, box_h, gap_y, gap_x = 150, 58, 70, 18
+    marked = set(acting) or {"CSC"}
+    box_w, box_h, gap_y, gap_x = 170, 70, 70, 18
     width = max(len(layer) for layer in layers) * (box_w + gap_x) + gap_x
     height = len(layers) * (box_h + gap_y) + 60
     pos: dict[str, tuple[float, float]] = {}
@@ -96,16 +100,16 @@ def to_svg() -> str:
     for node, (x, y) in pos.items():
         body = BODIES[node]
         out.append(
-            f'<g class="body" data-body="{escape(node)}"><title>{escape(body.name)}: '
-            f"{escape(body.description)}</title>"
+            f'<g class="body{" acting" if node in marked else ""}" data-body="{escape(node)}">'
+            f"<title>{escape(body.name)}: {escape(body.description)}</title>"
             f'<rect x="{x - box_w / 2:.1f}" y="{y - box_h / 2:.1f}" width="{box_w}" '
-            f'height="{box_h}" rx="8" fill="{"#fde68a" if node == "CSC" else "#e2e8f0"}" '
-            'stroke="#334155"/>'
-            f'<text x="{x:.1f}" y="{y - 9:.1f}" text-anchor="middle" font-size="14" '
+            f'height="{box_h}" rx="8" fill="{"#fde68a" if node in marked else "#e2e8f0"}" '
+            f'stroke="#334155" stroke-width="{3 if node in marked else 1}"/>'
+            f'<text x="{x:.1f}" y="{y - 12:.1f}" text-anchor="middle" font-size="17" '
             f'font-weight="bold" font-family="sans-serif">{escape(node)}</text>'
             + "".join(
-                f'<text x="{x:.1f}" y="{y + 7 + 11 * k:.1f}" text-anchor="middle" '
-                f'font-size="10" font-family="sans-serif">{escape(line)}</text>'
+                f'<text x="{x:.1f}" y="{y + 6 + 14 * k:.1f}" text-anchor="middle" '
+                f'font-size="13" font-family="sans-serif">{escape(line)}</text>'
                 for k, line in enumerate(_wrap(body.name))
             )
             + "</g>"
@@ -115,14 +119,14 @@ def to_svg() -> str:
         x = 20 + i * 230
         out.append(
             f'<line x1="{x}" y1="{ly}" x2="{x + 40}" y2="{ly}" stroke="{colour}" '
-            f'stroke-width="1.5"{dash[style]}/><text x="{x + 48}" y="{ly + 4}" font-size="12" '
+            f'stroke-width="1.5"{dash[style]}/><text x="{x + 48}" y="{ly + 4}" font-size="14" '
             f'font-family="sans-serif">{escape(text)}</text>'
         )
     out.append("</svg>")
     return clean("\n".join(out) + "\n")
 
 
-def _wrap(name: str, width: int = 26) -> list[str]:
+def _wrap(name: str, width: int = 23) -> list[str]:
     """A body's name on at most two lines."""
     lines: list[str] = [""]
     for word in name.split():

@@ -351,7 +351,8 @@ rules on {escape(plan.start.isoformat())}: {escape(rules_text)} - overrides: {es
 <section id="timeline"><h2>Timeline</h2>{_timeline(run)}</section>
 <section id="chairs"><h2>The chair over time</h2>{_chairs(run)}</section>
 <section id="glossary"><h2>Words used here</h2>{_glossary()}</section>
-<section id="bodies"><h2>The bodies</h2><div class="graph">{to_svg()}</div></section>
+<section id="bodies"><h2>The bodies</h2><p>The bodies that decided in this run are
+marked.</p><div class="graph">{to_svg({r.body.value for r in decisions})}</div></section>
 <section id="authors"><details><summary>For scenario authors: the file's expectations
 </summary>{_expectations(expectations)}</details></section>
 <footer>Made by cstosim {escape(__version__)}. Every outcome cites the provision that produced
