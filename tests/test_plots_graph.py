@@ -82,3 +82,15 @@ def test_the_graph_marks_the_bodies_that_acted() -> None:
     assert acting == ["CMFA"]
     assert 'class="body acting" data-body="CSC"' in to_svg()  # none given: the Council
     assert 'font-size="13"' in svg and 'font-size="10"' not in svg  # legible from the back
+
+
+def test_the_explore_plot_shows_who_blocks_per_reading(tmp_path: Path) -> None:
+    out = tmp_path / "blocks.svg"
+    assert main(["explore", "--members", "ARM,BLR,KAZ", "--plot", str(out)]) == 0
+    svg = out.read_bytes()
+    assert b"dissent, limited format off" in svg and b"blocks" in svg
+    assert b"Banzhaf index" not in svg  # equal power under consensus: no bars that teach nothing
+    out = tmp_path / "weighted.svg"
+    argv = ["explore", "--set", "decision=qualified_majority", "--set", "weights=RUS:50,KAZ:15"]
+    assert main([*argv, "--plot", str(out)]) == 0
+    assert b"Banzhaf index" in out.read_bytes() and b"Shapley-Shubik index" in out.read_bytes()

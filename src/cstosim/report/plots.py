@@ -191,33 +191,60 @@ def plot_odds(doc: dict[str, Any], path: str | Path) -> Path:
 
 
 def plot_exploration(result: dict[str, Any], path: str | Path) -> Path:
-    """Banzhaf and Shapley-Shubik indices per member, one group per variant."""
+    """Which positions let one member block alone (the others supporting), one small map per
+    variant; where a weighted vote makes power unequal, the indices beside them."""
     p = _check(path)
     plt = _pyplot()
     variants = result["variants"]
-    members = result["members"]
-    fig, axes = plt.subplots(1, 2, figsize=(max(8, len(variants) * 1.6), 4), sharey=True)
-    width = 0.8 / max(len(members), 1)
-    names = [
-        f"{v['rule14']}\nLF {'on' if v['limited_format'] else 'off'}"
-        + (f"\nq {v['quorum']}" if v["quorum"] else "")
-        for v in variants
-    ]
-    for ax, key, title in (
-        (axes[0], "banzhaf", "Banzhaf"),
-        (axes[1], "shapley_shubik", "Shapley-Shubik"),
-    ):
-        for j, m in enumerate(members):
-            ax.bar(
-                [i + j * width for i in range(len(variants))],
-                [v[key][m] for v in variants],
-                width,
-                label=m,
-            )
-        ax.set_xticks([i + 0.4 - width / 2 for i in range(len(variants))], names, fontsize=7)
-        ax.set_title(f"{title} index per variant")
-    axes[0].set_ylabel("normalised power")
-    axes[1].legend(fontsize=7, ncol=2)
+    members = list(result["members"])
+    fixed = result.get("fixed") or {}
+    free = [m for m in members if m not in fixed]
+    positions = ["support", "abstain", "object", "stand_aside", "absent"]
+    unequal = any(len(set(v["banzhaf"].values())) > 1 for v in variants)
+    cols = max(min(3, len(variants)), 2 if unequal else 1)
+    rows = -(-len(variants) // cols) + (1 if unequal else 0)
+    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.2 * rows + 0.6), squeeze=False)
+    for ax in axes.flat:
+        ax.set_visible(False)
+    for i, v in enumerate(variants):
+        ax = axes[i // cols][i % cols]
+        ax.set_visible(True)
+        grid = [
+            [1 if pos in v["blocks_alone"].get(m, []) else 0 for pos in positions] for m in free
+        ]
+        ax.imshow(grid, cmap="RdYlGn_r", vmin=0, vmax=1, aspect="auto")
+        ax.set_xticks(range(len(positions)), [x.replace("_", "\n") for x in positions], fontsize=10)
+        ax.set_yticks(range(len(free)), free, fontsize=11)
+        name = f"{v['rule14']}, limited format {'on' if v['limited_format'] else 'off'}"
+        if v.get("quorum"):
+            name += f", quorum {v['quorum']:.2g}"
+        if v.get("decision") == "qualified_majority":  # neither reading enters it
+            name = f"qualified majority of {v['threshold']:.2g}"
+        elif v.get("decision"):
+            name = f"{v['decision'].replace('_', ' ')}: " + name
+        ax.set_title(name, fontsize=11)
+        for r in range(len(free)):
+            for c in range(len(positions)):
+                if grid[r][c]:
+                    ax.text(c, r, "blocks", ha="center", va="center", fontsize=8, color="white")
+    if unequal:
+        for j, (key, title) in enumerate(
+            (("banzhaf", "Banzhaf"), ("shapley_shubik", "Shapley-Shubik"))
+        ):
+            if j >= cols:
+                break
+            ax = axes[-1][j]
+            ax.set_visible(True)
+            v = variants[0]
+            ax.bar(free, [v[key][m] for m in free], color="#1e40af")
+            ax.set_title(f"{title} index (unequal under this rule)", fontsize=11)
+            ax.set_ylim(0, 1)
+    held = f" ({', '.join(f'{m} {p}' for m, p in fixed.items())} held)" if fixed else ""
+    fig.suptitle(
+        f"Which position lets one member block alone, the others supporting{held}",
+        fontsize=13,
+    )
+    fig.tight_layout()
     _save(fig, p)
     plt.close(fig)
     return p
