@@ -94,3 +94,16 @@ def test_the_explore_plot_shows_who_blocks_per_reading(tmp_path: Path) -> None:
     argv = ["explore", "--set", "decision=qualified_majority", "--set", "weights=RUS:50,KAZ:15"]
     assert main([*argv, "--plot", str(out)]) == 0
     assert b"Banzhaf index" in out.read_bytes() and b"Shapley-Shubik index" in out.read_bytes()
+
+
+def test_the_chairs_plot_is_by_day_with_the_2011_switch_and_inferred_terms(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "chairs.svg"
+    assert main(["chairs", "--from", "2006", "--to", "2030", "--plot", str(out)]) == 0
+    svg = out.read_bytes()
+    assert b"yearly rotation from 1 Jan 2011" in svg and b"by day" in svg
+    assert b"inferred" in svg and b"projection" in svg
+    sg = tmp_path / "sg.svg"
+    argv = ["chairs", "--from", "2020", "--to", "2030", "--office", "sg", "--plot", str(sg)]
+    assert main(argv) == 0 and b"By year" in sg.read_bytes()

@@ -74,27 +74,79 @@ def _save(fig: Any, path: Path) -> None:
         raise PlotError(f"cannot write {path}: {e.strerror or e}") from None
 
 
+_CHAIR_STYLE = {  # source -> (fill, hatch, label)
+    "record": ("#1e40af", None, "record"),
+    "inferred": ("#93c5fd", "..", "record, day or chair inferred"),
+    "projection": ("#dbeafe", "//", "projection (the rule in force)"),
+    "what-if": ("#fdba74", "xx", "this scenario's run (what-if)"),
+}
+
+
 def plot_chairs(rows: Sequence[Any], path: str | Path) -> Path:
-    """Chairs by year, one row per member; record and projection told apart."""
+    """The CSC chair over time: for the built-in table, by day from the record (handovers on
+    their dates, inferred ones told apart, the 2011 switch to yearly rotation marked), then the
+    projection by year; other tables (the Secretary General, a scenario's run) by year."""
+    from datetime import date, timedelta
+
+    from cstosim.history import CHAIR_HANDOVERS, LAST_RECORDED, chair_table
+
     p = _check(path)
     plt = _pyplot()
-    members = sorted({r.member for r in rows})
-    fig, ax = plt.subplots(figsize=(max(6, len(rows) * 0.45), 1 + 0.45 * len(members)))
-    for r in rows:
-        y = members.index(r.member)
-        record = r.source == "record"
+    first, last = rows[0].year, rows[-1].year
+    by_day = [r.as_dict() for r in rows] == [r.as_dict() for r in chair_table(first, last)]
+    spans: list[tuple[date, date, str, str]] = []  # from, until, member, source
+    if by_day:
+        lo, hi = date(first, 1, 1), date(last, 12, 31)
+        for k, h in enumerate(CHAIR_HANDOVERS):
+            end = CHAIR_HANDOVERS[k + 1].day if k + 1 < len(CHAIR_HANDOVERS) else None
+            end = min(end or date(LAST_RECORDED.year, 12, 31) + timedelta(days=1), hi)
+            if end > lo and h.day <= hi:
+                source = "record" if h.exact and h.confirmed else "inferred"
+                spans.append((max(h.day, lo), end, h.member, source))
+        for r in rows:
+            if r.source == "projection":
+                spans.append((date(r.year, 1, 1), date(r.year + 1, 1, 1), r.member, "projection"))
+    else:
+        for r in rows:
+            source = r.source if r.confirmed or r.source != "record" else "inferred"
+            spans.append((date(r.year, 1, 1), date(r.year + 1, 1, 1), r.member, source))
+    members = sorted({m for _, _, m, _ in spans})
+    fig, ax = plt.subplots(figsize=(max(8, (last - first + 1) * 0.55), 1.2 + 0.5 * len(members)))
+    seen: set[str] = set()
+    for start, until, member, source in spans:
+        fill, hatch, label = _CHAIR_STYLE[source]
         ax.barh(
-            y,
-            0.9,
-            left=r.year - 0.45,
-            color="#1e40af" if record else "#93c5fd",
-            hatch=None if record else "//",
+            members.index(member),
+            (until - start).days,
+            left=start,
+            height=0.7,
+            color=fill,
+            hatch=hatch,
             edgecolor="#1e3a8a",
+            label=None if source in seen else label,
         )
-    ax.set_yticks(range(len(members)), members)
-    ax.set_xlabel("year (chair on 1 July)")
-    ax.set_title("CSC chair: record (solid) and projection (hatched)")
+        seen.add(source)
+    switch = date(2011, 1, 1)
+    if by_day and first <= switch.year <= last:
+        ax.axvline(switch, color="#b91c1c", linestyle="--")
+        ax.text(
+            switch,
+            0.01,
+            " yearly rotation from 1 Jan 2011",
+            color="#b91c1c",
+            fontsize=10,
+            va="bottom",
+            transform=ax.get_xaxis_transform(),
+        )
+    ax.set_yticks(range(len(members)), members, fontsize=11)
+    ax.set_xlabel("date" if by_day else "year", fontsize=11)
+    ax.set_title(
+        "CSC chair by day: record, then projection" if by_day else "By year (on 1 July)",
+        fontsize=12,
+    )
+    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
     _save(fig, p)
     plt.close(fig)
     return p
