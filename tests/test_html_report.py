@@ -94,3 +94,15 @@ def test_the_report_for_students_keeps_authors_matter_folded_at_the_end(tmp_path
     row = row[: row.index("</tr>")]
     assert "From ARM, BLR, KGZ, RUS, TJK (2,030 troops), for 30 days." in row
     assert "@media print" in html and "break-inside:avoid" in html
+
+
+def test_the_report_speaks_in_names_and_plain_words(tmp_path: Path) -> None:
+    html = report(tmp_path, "moscow-2009.yaml")
+    header = html[html.index("<header>") : html.index("</header>")]
+    assert "rule14=" not in header and "limited_format=" not in header
+    assert "silent absence counts as withheld consent" in header
+    assert "the host of each regular session chairs" in header
+    card = html[html.index('data-item="crrf-decision"') :]
+    card = card[: card.index("</article>")]
+    assert "Belarus: absent" in card and 'title="BLR"' in card
+    assert 'title="item id: crrf-decision"' in card  # the id in the hover, the title shown

@@ -173,11 +173,10 @@ def _alternatives(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
 
 
 def _card(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
-    title = f" - {escape(rec.title)}" if rec.title else ""
     pos = rec.positions
     chips = "".join(
-        f'<span class="pos {escape(p)}" title="{escape(STATES[m].name_en if m in STATES else m)}">'
-        f"{escape(m)}: {escape(p.replace('_', ' '))}</span>"
+        f'<span class="pos {escape(p)}" title="{escape(m)}">'
+        f"{escape(STATES[m].name_en if m in STATES else m)}: {escape(p.replace('_', ' '))}</span>"
         for m, p in pos.items()
     )
     lists = []
@@ -200,7 +199,8 @@ def _card(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
     return (
         f'<article class="card decision" data-item="{escape(rec.item)}" '
         f'data-outcome="{escape(rec.outcome)}">'
-        f"<h3>{escape(rec.item)}{title} {_badge(rec.outcome)}</h3>"
+        f'<h3><span title="item id: {escape(rec.item)}">'
+        f"{escape(rec.title) if rec.title else escape(rec.item)}</span> {_badge(rec.outcome)}</h3>"
         f'<div class="meta">{escape(rec.date.isoformat())} - {escape(rec.body)} - '
         f"{escape(rec.item_kind.replace('_', ' '))}</div>"
         f'<p class="why">{escape(rec.why)}</p>'
@@ -293,6 +293,35 @@ _GLOSSARY = (
 )
 
 
+_SILENCE = {
+    "dissent": "a member's silent absence counts as withheld consent (Rule 14 as quoted)",
+    "no_objection": "only a formal objection blocks; an absent member may accede later",
+    "consent": "silence counts as consent (a what-if)",
+}
+_ROTATION = {
+    "host": "the host of each regular session chairs",
+    "russian_alphabet": "the chair passes each 1 January in the order of the Russian names",
+    "english_alphabet": "the chair passes each 1 January in the order of the English names "
+    "(a what-if)",
+    "order": "the chair passes each 1 January in the order the scenario gives",
+}
+
+
+def _plain_rules(rules: Any) -> str:
+    """The rules of a date in plain words, for a header students read."""
+    parts = [
+        _SILENCE[rules.rule14.value],
+        "members may stand aside and let the others adopt in limited format"
+        if rules.limited_format
+        else "no limited format: standing aside counts as absence",
+        _ROTATION[rules.rotation.value],
+        f"a quorum of {show_value(rules.quorum)} must take part" if rules.quorum else "no quorum",
+    ]
+    if rules.decision.value != "consensus":
+        parts.insert(0, f"decisions by {rules.decision.value.replace('_', ' ')} (a reform)")
+    return "; ".join(parts) + "."
+
+
 def _glossary() -> str:
     rows = "".join(
         f"<div><dt>{escape(term)}</dt><dd>{escape(meaning)}</dd></div>"
@@ -324,11 +353,12 @@ def to_html(
     what the other readings of Rule 14 give (from whole runs, ``whatif.compare.readings``)."""
     plan = run.plan
     rules = plan.rules_on(plan.start)
-    rules_text = (
-        f"rule14={rules.rule14}, limited_format={str(rules.limited_format).lower()}, "
-        f"rotation={rules.rotation}, quorum={show_value(rules.quorum)}"
+    rules_text = _plain_rules(rules)
+    overrides = (
+        "what-ifs set: " + ", ".join(f"{k}={show_value(v)}" for k, v in plan.overrides.items())
+        if plan.overrides
+        else "the rules in force on each date"
     )
-    overrides = ", ".join(f"{k}={show_value(v)}" for k, v in plan.overrides.items()) or "none"
     decisions = [r for r in run.trace if isinstance(r, DecisionRecord)]
     cards = (
         "".join(_card(r, readings or {}, plan) for r in decisions) or "<p>No item was decided.</p>"
@@ -341,8 +371,8 @@ def to_html(
 <style>{_CSS}</style></head>
 <body>
 <header><h1>{escape(plan.name)}</h1>
-<p>{escape(plan.start.isoformat())} to {escape(plan.end.isoformat())} - seed {run.seed} -
-rules on {escape(plan.start.isoformat())}: {escape(rules_text)} - overrides: {escape(overrides)}</p>
+<p>{escape(plan.start.isoformat())} to {escape(plan.end.isoformat())}; {escape(overrides)}.
+On {escape(plan.start.isoformat())}: {escape(rules_text)}</p>
 </header>
 <main>
 <section id="description"><h2>The scenario</h2>
