@@ -34,7 +34,7 @@ from cstosim.report.safe import esc as escape
 from cstosim.rules.ruleset import CONTESTED, reading_applies, show_value
 from cstosim.vocabulary import ItemKind, RuleKey
 
-__all__ = ["Readings", "to_html"]
+__all__ = ["Readings", "chips", "to_html", "who"]
 
 # The outcome of each item in whole runs under each value of each contested key: (key, value)
 # -> item -> outcome ("not_decided" where that run did not decide the item).
@@ -172,23 +172,32 @@ def _alternatives(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
     )
 
 
-def _card(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
-    pos = rec.positions
-    chips = "".join(
+def chips(rec: DecisionRecord) -> str:
+    """Each member's position, by name (the code in the hover)."""
+    return "".join(
         f'<span class="pos {escape(p)}" title="{escape(m)}">'
         f"{escape(STATES[m].name_en if m in STATES else m)}: {escape(p.replace('_', ' '))}</span>"
-        for m, p in pos.items()
+        for m, p in rec.positions.items()
     )
-    lists = []
-    for codes, label in (
-        (rec.blockers, "Blocked by"),
-        (rec.overridden, "Objection overridden (a reform, what-if)"),
-        (rec.bound, "Binds"),
-        (rec.may_accede, "May accede later"),
-        (rec.stood_aside, "Stood aside"),
-    ):
-        if codes:
-            lists.append(f"<div><strong>{label}:</strong> {_names(codes)}</div>")
+
+
+def who(rec: DecisionRecord) -> str:
+    """Who blocked, was overridden, is bound, may accede and stood aside, where anyone."""
+    return "".join(
+        f"<div><strong>{label}:</strong> {_names(codes)}</div>"
+        for codes, label in (
+            (rec.blockers, "Blocked by"),
+            (rec.overridden, "Objection overridden (a reform, what-if)"),
+            (rec.bound, "Binds"),
+            (rec.may_accede, "May accede later"),
+            (rec.stood_aside, "Stood aside"),
+        )
+        if codes
+    )
+
+
+def _card(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
+    chip_row = chips(rec)
     cites = "".join(
         f"<dt>{escape(c)}: {escape(CATALOGUE[c].title) if c in CATALOGUE else ''}</dt>"
         f"<dd>{escape(CATALOGUE[c].paraphrase) if c in CATALOGUE else ''}"
@@ -204,8 +213,8 @@ def _card(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
         f'<div class="meta">{escape(rec.date.isoformat())} - {escape(rec.body)} - '
         f"{escape(rec.item_kind.replace('_', ' '))}</div>"
         f'<p class="why">{escape(rec.why)}</p>'
-        + (f'<div class="positions">{chips}</div>' if chips else "")
-        + "".join(lists)
+        + (f'<div class="positions">{chip_row}</div>' if chip_row else "")
+        + who(rec)
         + f'<dl class="cites">{cites}</dl>'
         + _alternatives(rec, readings, plan)
         + "</article>"

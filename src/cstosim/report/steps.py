@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from cstosim import __version__
 from cstosim.engine import ExpectResult, Run
 from cstosim.engine.records import DecisionRecord
-from cstosim.members import STATES
-from cstosim.report.html import _CSP, _CSS, Readings, _alternatives, _badge, _names
+from cstosim.report.html import _CSP, _CSS, Readings, _alternatives, _badge, chips, who
 from cstosim.report.safe import clean
 from cstosim.report.safe import esc as escape
 
@@ -46,22 +45,7 @@ nav.steps a:focus { outline:3px solid #0e7490; }
 
 def _step(n: int, total: int, rec: DecisionRecord, readings: Readings, run: Run) -> str:
     title = f" - {escape(rec.title)}" if rec.title else ""
-    chips = "".join(
-        f'<span class="pos {escape(p)}">{escape(STATES[m].name_en if m in STATES else m)}: '
-        f"{escape(p.replace('_', ' '))}</span>"
-        for m, p in rec.positions.items()
-    )
-    lists = "".join(
-        f"<div><strong>{label}:</strong> {_names(codes)}</div>"
-        for codes, label in (
-            (rec.blockers, "Blocked by"),
-            (rec.overridden, "Objection overridden (a reform, what-if)"),
-            (rec.bound, "Binds"),
-            (rec.may_accede, "May accede later"),
-            (rec.stood_aside, "Stood aside"),
-        )
-        if codes
-    )
+    chip_row, lists = chips(rec), who(rec)
     cites = ", ".join(escape(c) for c in rec.cites)
     prev_link = (
         f'<a href="#step-{n - 1}" accesskey="p">&larr; previous</a>'
@@ -77,7 +61,7 @@ def _step(n: int, total: int, rec: DecisionRecord, readings: Readings, run: Run)
         f"<h2>{escape(rec.item)}{title}</h2>"
         f'<div class="meta">{escape(rec.date.isoformat())} - {escape(rec.body)} - '
         f"{escape(rec.item_kind.replace('_', ' '))}</div>"
-        + (f'<div class="positions">{chips}</div>' if chips else "")
+        + (f'<div class="positions">{chip_row}</div>' if chip_row else "")
         + '<details class="reveal"><summary>What does the rule decide? (reveal)</summary>'
         f'<p>{_badge(rec.outcome)}</p><p class="why">{escape(rec.why)}</p>{lists}'
         f'<p class="meta">Provisions: {cites} (cstosim explain ID)</p>'
