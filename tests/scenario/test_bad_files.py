@@ -235,3 +235,19 @@ def test_odd_environment_does_not_crash(tmp_path: Path) -> None:
         [sys.executable, "-m", "cstosim", "run", str(f)], capture_output=True, timeout=60, env=env
     )
     assert p.returncode == 0 and b"Traceback" not in p.stderr
+
+
+def test_an_unknown_event_type_does_not_hide_that_event_s_other_mistakes(tmp_path) -> None:
+    from cstosim.errors import ScenarioError
+    from cstosim.scenario import load_scenario
+
+    f = tmp_path / "typo.yaml"
+    f.write_text(
+        "name: x\nstart: 2022-01-01\nend: 2022-01-31\nevents:\n"
+        "  - {date: 2022-01-05, type: sesion, body: XYZ, items: [{id: a}]}\n"
+    )
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(str(f))
+    messages = [p.message for p in e.value.problems]
+    assert any("did you mean 'session'" in msg for msg in messages)
+    assert any("'XYZ'" in msg and "read as a session event" in msg for msg in messages)

@@ -220,3 +220,8 @@ def test_explore_with_a_member_s_position_held(cli: Cli) -> None:
     assert p.returncode == 0 and "held: ARM stand_aside" in p.stdout
     p = cli("explore", "--fix", "ARM=sleeping")
     assert p.returncode == 2 and "allowed" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_explore_says_why_there_is_no_quorum_without_a_quorum(cli: Cli) -> None:
+    p = cli("explore", "--members", "ARM,BLR")
+    assert p.returncode == 0 and "the profiles in which no member takes part" in p.stdout

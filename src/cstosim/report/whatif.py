@@ -182,6 +182,13 @@ def render_exploration(result: dict[str, Any]) -> str:
             power,
         )
     con.print(table)
+    if any(not v["quorum"] and v["counts"].get("no_quorum") for v in result["variants"]):
+        con.print(
+            Text(
+                "no_quorum without a quorum: the profiles in which no member takes part (all "
+                "stand aside or are absent: with nobody taking part there is nothing to decide)."
+            )
+        )
     for v in result["variants"]:
         if len(set(v["banzhaf"].values())) > 1 or len(set(v["shapley_shubik"].values())) > 1:
             by = sorted(v["banzhaf"], key=lambda m: (-v["banzhaf"][m], m))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import difflib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from cstosim.io import STDIN, InputError, read_input
 from cstosim.scenario import models as m
 from cstosim.scenario.messages import KeyPath, data_path, describe, kind_of, suggest
 from cstosim.scenario.yamlpos import MAX_BYTES, Located, YamlError, load
-from cstosim.vocabulary import ItemKind
+from cstosim.vocabulary import EventType, ItemKind
 
 __all__ = ["Problem", "ScenarioError", "load_scenario", "parse_scenario"]
 
@@ -200,6 +201,7 @@ def _checked(data: Any, filename: str, located: Located | None) -> m.Scenario:
             key = is_key or err["type"] == "extra_forbidden"
             if err["type"] == "union_tag_invalid":
                 path = (*path, "type")
+                problems += [problem(*p) for p in _as_closest_type(data, path[:-1])]
             msg = describe(err, data, path)
             problems.append(problem(path, msg, key=key, up=err["type"] == "missing"))
         raise ScenarioError(_sorted(problems)) from None
@@ -207,6 +209,29 @@ def _checked(data: Any, filename: str, located: Located | None) -> m.Scenario:
     if issues:
         raise ScenarioError(_sorted([problem(p, msg, key=k) for p, k, msg in issues]))
     return sc
+
+
+def _as_closest_type(data: Any, path: KeyPath) -> list[tuple[KeyPath, str]]:
+    """An event whose type is unknown, checked as the closest known type would be, so that
+    its other mistakes show in the same pass as the type's."""
+    event: Any = data
+    for part in path:
+        event = event[part]
+    if not isinstance(event, dict):
+        return []
+    close = difflib.get_close_matches(str(event.get("type")), list(m.EVENT_MODELS), n=1)
+    if not close:
+        return []
+    try:
+        m.EVENT_MODELS[EventType(close[0])].model_validate({**event, "type": close[0]})
+    except ValidationError as e:
+        out = []
+        for err in e.errors(include_url=False):
+            sub, _ = data_path(err["loc"], event)
+            full = (*path, *sub)
+            out.append((full, f"{describe(err, data, full)} (read as a {close[0]} event)"))
+        return out
+    return []
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
