@@ -286,3 +286,16 @@ def test_joining_while_suspended_is_refused_with_the_hint_to_reinstate() -> None
                     "events": [{"date": "2027-06-01", "type": kind, "member": member}],
                 }
             )
+
+
+def test_a_turn_the_council_passes_over_is_in_the_trace() -> None:
+    """Frozen-Armenia 2028: the Council keeps Tajikistan in the chair for 2028; the handover
+    day then records whose turn is passed over (a key event a class should see)."""
+    from pathlib import Path
+
+    from cstosim import api
+
+    path = Path(__file__).resolve().parents[2] / "scenarios" / "frozen-armenia-2028.yaml"
+    run = api.run(path)
+    notes = [r for r in run["trace"] if r["kind"] == "note" and r["date"] == "2028-01-01"]
+    assert len(notes) == 1 and "the turn of ARM" in notes[0]["text"]

@@ -323,7 +323,14 @@ def calendar(w: World) -> Process:
             continue  # the Council chose today's chair itself
         choice = w.take_choice()
         h = handover(w.chair, eligible, rules.rotation, council_choice=choice, order=rules.order)
-        if h is not None:
+        if h is not None and h.member == w.chair and choice is not None:
+            # the Council's choice keeps the chair where it is: say whose turn it passes over
+            turn = next_in_turn(w.chair, eligible, rules.rotation, rules.order)
+            w.note(
+                f"{w.chair} keeps the chair by the Council's decision; the turn of {turn}, "
+                "next in the rotation, is passed over this year."
+            )
+        elif h is not None:
             w.set_chair(h.member, h.cites, h.why)
 
 
