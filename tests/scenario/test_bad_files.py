@@ -251,3 +251,22 @@ def test_an_unknown_event_type_does_not_hide_that_event_s_other_mistakes(tmp_pat
     messages = [p.message for p in e.value.problems]
     assert any("did you mean 'session'" in msg for msg in messages)
     assert any("'XYZ'" in msg and "read as a session event" in msg for msg in messages)
+
+
+def test_a_mistyped_event_s_unknown_key_is_placed_at_the_key(tmp_path) -> None:
+    """Found by review: read as the closest type, an unknown key is located where the key is,
+    and the message names the event type it was read as."""
+    from cstosim.errors import ScenarioError
+    from cstosim.scenario import load_scenario
+
+    f = tmp_path / "t.yaml"
+    f.write_text(
+        "name: x\nstart: 2022-01-01\nend: 2022-01-31\nevents:\n"
+        "  - date: 2022-01-05\n    type: request_asistance\n    by: KAZ\n"
+        "    threat: aggression\n    itemz: 1\n"
+    )
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(str(f))
+    (unknown,) = [p for p in e.value.problems if "itemz" in p.message]
+    assert (unknown.pos.line, unknown.pos.col) == (9, 5)
+    assert "in a request_assistance event; allowed:" in unknown.message

@@ -365,3 +365,90 @@ def test_weights_keep_the_members_apart_in_the_counting() -> None:
     (it,) = [i for i in odds(plan).items if i.item == "budget"]
     assert exact_of(it) == {"adopted": Fraction(1, 2), "rejected": Fraction(1, 2)}
     assert exact_of(it) == brute_force(plan)["budget"]
+
+
+HALF = {"support": 0.5, "object": 0.5}
+
+
+@pytest.mark.parametrize(
+    "data,rules",
+    [
+        (  # two uncertain suspensions: RUS (weight 10) or KAZ (weight 1) may vote on a
+            {
+                "name": "w",
+                "start": "2026-01-01",
+                "end": "2026-12-31",
+                "events": [
+                    {
+                        "date": "2026-03-01",
+                        "type": "session",
+                        "body": "CSC",
+                        "items": [
+                            {
+                                "id": "s1",
+                                "kind": "suspension",
+                                "member": "RUS",
+                                "positions": {"RUS": HALF},
+                            },
+                            {
+                                "id": "s2",
+                                "kind": "suspension",
+                                "member": "KAZ",
+                                "positions": {
+                                    "KAZ": HALF,
+                                    "ARM": "object",
+                                    "BLR": "object",
+                                    "RUS": "support",
+                                },
+                            },
+                        ],
+                    },
+                    {
+                        "date": "2026-05-01",
+                        "type": "session",
+                        "body": "CSC",
+                        "items": [
+                            {
+                                "id": "a",
+                                "positions": dict.fromkeys(
+                                    ["KAZ", "RUS", "ARM", "BLR", "KGZ", "TJK"], HALF
+                                ),
+                            }
+                        ],
+                    },
+                ],
+            },
+            {"decision": "qualified_majority", "threshold": "0.5", "weights": "RUS:10,KAZ:1"},
+        ),
+        (  # a basing item before the 2011 protocol is in force, under a weighted vote
+            {
+                "name": "b",
+                "start": "2013-03-01",
+                "end": "2013-04-30",
+                "events": [
+                    {
+                        "date": "2013-03-15",
+                        "type": "session",
+                        "body": "CSC",
+                        "items": [
+                            {
+                                "id": "basing",
+                                "kind": "basing",
+                                "member": "KAZ",
+                                "third_state": "USA",
+                                "positions": {"RUS": HALF, "ARM": HALF, "BLR": HALF},
+                            }
+                        ],
+                    },
+                ],
+            },
+            {"decision": "qualified_majority", "threshold": "0.5", "weights": "RUS:10"},
+        ),
+    ],
+    ids=["weights-across-branches", "basing-before-the-protocol"],
+)
+def test_weighted_members_are_told_apart_in_every_branch(data: Any, rules: Any) -> None:
+    """Found by review: the outcome remembered for a count of positions must say who holds
+    each named position, and a basing item decided by the reform names the weighted members."""
+    plan = plan_of(data, {k: api.parse_rule_value(k, v) for k, v in rules.items()})
+    assert {it.item: exact_of(it) for it in odds(plan).items} == brute_force(plan)

@@ -192,11 +192,12 @@ class World:
         voters = self.voters()
         specs = {m: given.get(m, self.frozen.get(m, Position.SUPPORT)) for m in voters}
         ignored = tuple(sorted(set(given) - self._voter_set))
-        named: tuple[str, ...] = ()
-        if item_kind == ItemKind.BASING:
-            named = (way.host, way.third_state)
-        elif rule is not None and rules.decision == DecisionRule.QUALIFIED_MAJORITY:
-            named = tuple(code for code, _ in rules.weights or ())  # weighted: not anonymous
+        named: tuple[str, ...] = ()  # members whose identity the deciding rule uses
+        if item_kind == ItemKind.BASING and self.today >= BASES_FROM:
+            named += (way.host, way.third_state)
+        reformed = rule is not None and rule_for(item_kind, way, self.today) is None
+        if reformed and rules.decision == DecisionRule.QUALIFIED_MAJORITY:  # weighted
+            named += tuple(code for code, _ in rules.weights or ())
         r14, lf, q = rules.rule14, rules.limited_format, rules.quorum
 
         def outcome_of(pos: Mapping[str, Position]) -> Outcome:

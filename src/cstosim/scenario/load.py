@@ -201,7 +201,9 @@ def _checked(data: Any, filename: str, located: Located | None) -> m.Scenario:
             key = is_key or err["type"] == "extra_forbidden"
             if err["type"] == "union_tag_invalid":
                 path = (*path, "type")
-                problems += [problem(*p) for p in _as_closest_type(data, path[:-1])]
+                for sub, msg, kind in _as_closest_type(data, path[:-1]):
+                    at_key = kind == "extra_forbidden"
+                    problems.append(problem(sub, msg, key=at_key, up=kind == "missing"))
             msg = describe(err, data, path)
             problems.append(problem(path, msg, key=key, up=err["type"] == "missing"))
         raise ScenarioError(_sorted(problems)) from None
@@ -211,9 +213,9 @@ def _checked(data: Any, filename: str, located: Located | None) -> m.Scenario:
     return sc
 
 
-def _as_closest_type(data: Any, path: KeyPath) -> list[tuple[KeyPath, str]]:
+def _as_closest_type(data: Any, path: KeyPath) -> list[tuple[KeyPath, str, str]]:
     """An event whose type is unknown, checked as the closest known type would be, so that
-    its other mistakes show in the same pass as the type's."""
+    its other mistakes show in the same pass as the type's: (path, message, error type)."""
     event: Any = data
     for part in path:
         event = event[part]
@@ -222,16 +224,29 @@ def _as_closest_type(data: Any, path: KeyPath) -> list[tuple[KeyPath, str]]:
     close = difflib.get_close_matches(str(event.get("type")), list(m.EVENT_MODELS), n=1)
     if not close:
         return []
+    read_as = {**event, "type": close[0]}
     try:
-        m.EVENT_MODELS[EventType(close[0])].model_validate({**event, "type": close[0]})
+        m.EVENT_MODELS[EventType(close[0])].model_validate(read_as)
     except ValidationError as e:
+        corrected = _replaced(data, path, read_as)  # messages name the type read
         out = []
         for err in e.errors(include_url=False):
-            sub, _ = data_path(err["loc"], event)
+            sub, _ = data_path(err["loc"], read_as)
             full = (*path, *sub)
-            out.append((full, f"{describe(err, data, full)} (read as a {close[0]} event)"))
+            msg = f"{describe(err, corrected, full)} (read as a {close[0]} event)"
+            out.append((full, msg, err["type"]))
         return out
     return []
+
+
+def _replaced(data: Any, path: KeyPath, value: Any) -> Any:
+    """A shallow copy of ``data`` with the value at ``path`` replaced."""
+    if not path:
+        return value
+    head, *rest = path
+    copy_ = list(data) if isinstance(data, list) else dict(data)
+    copy_[head] = _replaced(data[head], tuple(rest), value)  # type: ignore[index]
+    return copy_
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

@@ -152,7 +152,7 @@ def distribution(
             w_named *= q
         fixed = {m: pos for m, (pos, _) in zip(named_here, combo, strict=True)}
         for counts, (w, profile) in states.items():
-            key = (counts, tuple(fixed.values()))
+            key = (counts, tuple(fixed.items()))  # who holds each named position
             outcome = seen.get(key)
             if outcome is None or (profiles and outcome not in reps):
                 some = profile if profiles else _from_counts(anonymous, counts)
