@@ -136,11 +136,24 @@ def scenarios(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(scenarios(), st.sampled_from(["dissent", "no_objection", "consent"]), st.integers(0, 9))
-def test_sensitive_to_equals_whole_runs(data: dict[str, Any], rule14: str, seed: int) -> None:
+SET = st.fixed_dictionaries(
+    {"rule14": st.sampled_from(["dissent", "no_objection", "consent"])},
+    optional={
+        "limited_format": st.sampled_from(["true", "false"]),
+        "quorum": st.sampled_from(["2/3", "1", "none"]),
+        "decision": st.sampled_from(["consensus_minus_one", "qualified_majority"]),
+        "weights": st.sampled_from(["RUS:10", "ARM:3,KAZ:2"]),
+    },
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios(), SET, st.integers(0, 9))
+def test_sensitive_to_equals_whole_runs(
+    data: dict[str, Any], rules: dict[str, str], seed: int
+) -> None:
     data = {**data, "seed": seed}
-    plan = plan_of(data, {"rule14": api.parse_rule_value("rule14", rule14)})
+    plan = plan_of(data, {k: api.parse_rule_value(k, v) for k, v in rules.items()})
     assert traced(plan) == whole_runs(plan)
 
 
