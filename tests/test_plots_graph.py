@@ -107,3 +107,12 @@ def test_the_chairs_plot_is_by_day_with_the_2011_switch_and_inferred_terms(
     sg = tmp_path / "sg.svg"
     argv = ["chairs", "--from", "2020", "--to", "2030", "--office", "sg", "--plot", str(sg)]
     assert main(argv) == 0 and b"By year" in sg.read_bytes()
+
+
+def test_plots_of_nothing_say_so_without_a_traceback(cli, tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1] / "scenarios"
+    p = cli("chairs", str(root / "kyrgyzstan-2010.yaml"), "--plot", str(tmp_path / "k.png"))
+    assert p.returncode == 1 and "holds no 1 July" in p.stderr and "Traceback" not in p.stderr
+    out = tmp_path / "o.png"
+    p = cli("odds", str(root / "chairs-2011-2026.yaml"), "--plot", str(out))
+    assert p.returncode == 0 and "no plot to draw" in p.stderr and not out.exists()

@@ -173,3 +173,16 @@ def test_authors_matter_is_folded_and_the_page_prints(browser, tmp_path: Path) -
     assert pdf_free_height > 0 and not page.locator(".graph").is_visible()  # print hides it
     assert errors == []
     page.close()
+
+
+def test_the_step_view_prints_its_outcomes(browser, tmp_path: Path) -> None:
+    """Found by review: on paper the hidden outcomes must show (Chromium hides a closed
+    details element's content through ::details-content)."""
+    out = tmp_path / "steps.html"
+    argv = ["run", str(ROOT / "scenarios" / "moscow-2009.yaml"), "--format", "html", "--steps"]
+    assert main([*argv, "--out", str(out)]) == 0
+    page, errors, _ = open_page(browser, out)
+    page.emulate_media(media="print")
+    assert page.locator("#step-1 details.reveal .why").is_visible()
+    assert page.locator("#step-3").is_visible() and errors == []
+    page.close()

@@ -225,3 +225,13 @@ def test_explore_with_a_member_s_position_held(cli: Cli) -> None:
 def test_explore_says_why_there_is_no_quorum_without_a_quorum(cli: Cli) -> None:
     p = cli("explore", "--members", "ARM,BLR")
     assert p.returncode == 0 and "the profiles in which no member takes part" in p.stdout
+
+
+def test_nobody_blocks_alone_where_a_held_position_blocks_already() -> None:
+    """Found by review: with Armenia's objection held, the item fails whatever the others do;
+    no position of theirs 'blocks alone', least of all support."""
+    result = api.explore_council(
+        ["ARM", "BLR", "KAZ"], {"rule14": "dissent", "limited_format": True}, {"ARM": "object"}
+    )
+    (v,) = result["variants"]
+    assert v["blocks_alone"] == {"BLR": [], "KAZ": []}

@@ -36,6 +36,11 @@ def cmd_chairs(args: argparse.Namespace) -> int:
             if args.office != "chair":
                 args.parser.error("chairs FILE gives the CSC chair of a run; --office sg is not")
             rows = api.run_chairs(api.load(args.file), args.from_year, args.to_year)
+            if not rows:
+                raise CliError(
+                    f"the run of {args.file} holds no 1 July (within the years asked for), so "
+                    "there is no chair on 1 July to show; cstosim run shows its handovers"
+                )
         else:
             if args.from_year is None or args.to_year is None:
                 args.parser.error("give --from YEAR and --to YEAR (or a scenario FILE)")
@@ -361,7 +366,10 @@ def cmd_odds(args: argparse.Namespace) -> int:
             f"{e}: cstosim sweep {shlex.quote(args.file)} --samples 10000 estimates them"
         ) from None
     if args.plot:
-        _plot("odds", result.as_dict(), args.plot)
+        if result.items:
+            _plot("odds", result.as_dict(), args.plot)
+        else:
+            print("cstosim: no item is decided, so there is no plot to draw", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(result.as_dict(), ensure_ascii=False))
     else:

@@ -91,6 +91,8 @@ def plot_chairs(rows: Sequence[Any], path: str | Path) -> Path:
     from cstosim.history import CHAIR_HANDOVERS, LAST_RECORDED, chair_table
 
     p = _check(path)
+    if not rows:
+        raise PlotError("no chair to draw: the table is empty")
     plt = _pyplot()
     first, last = rows[0].year, rows[-1].year
     by_day = [r.as_dict() for r in rows] == [r.as_dict() for r in chair_table(first, last)]
@@ -181,6 +183,8 @@ def plot_odds(doc: dict[str, Any], path: str | Path) -> Path:
     """Per item, the exact odds as in the file, then with each uncertain member's position
     fixed to each value that changes them: one stacked bar per row, a colour per outcome."""
     p = _check(path)
+    if not doc["items"]:
+        raise PlotError("no item is decided: no odds to draw")
     plt = _pyplot()
     panels = []
     for it in doc["items"]:

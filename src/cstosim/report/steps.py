@@ -39,7 +39,8 @@ nav.steps a { padding:.5rem 1rem; border:1px solid var(--line); border-radius:8p
 nav.steps a:focus { outline:3px solid #0e7490; }
 .count { color:var(--muted); }
 @media print { .step, .intro { display:block; page-break-after:always; min-height:0; }
-  details.reveal > *:not(summary) { display:block; } }
+  details.reveal > *:not(summary) { display:block; }
+  details.reveal::details-content { content-visibility:visible; display:contents; } }
 """
 
 
@@ -82,6 +83,11 @@ def to_steps(
         _step(n, total, rec, readings or {}, run) for n, rec in enumerate(decisions, start=1)
     )
     start = '<a href="#step-1" accesskey="n">begin &rarr;</a>' if total else "No item was decided."
+    count = (
+        f"{total} decision{'' if total == 1 else 's'}, one at a time: decide, then reveal."
+        if total
+        else "No item was decided."
+    )
     return clean(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -90,8 +96,8 @@ def to_steps(
 <style>{_CSS}{_STEPS_CSS}</style></head>
 <body>
 <header><h1>{escape(plan.name)}</h1>
-<p>{escape(plan.start.isoformat())} to {escape(plan.end.isoformat())} - {total} decisions, one
-at a time: decide, then reveal.</p></header>
+<p>{escape(plan.start.isoformat())} to {escape(plan.end.isoformat())} - {escape(count)}</p>
+</header>
 <main>
 <section class="intro" id="intro"><h2>The scenario</h2>
 <div class="description">{escape(plan.description or "No description.")}</div>

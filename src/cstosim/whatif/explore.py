@@ -272,10 +272,14 @@ def explore(
                 if broken and len(v.counterexamples) < 5:
                     v.counterexamples.append(_counterexample_scenario(members, pos, kw, broken))
         v.banzhaf, v.shapley_shubik = power_indices(members, kw, fn=decide_fn, fixed=fixed)
+        others = {**dict.fromkeys(members, Position.SUPPORT), **fixed}
+        carried = decide_fn(others, **kw).outcome in ADOPTED  # with every free member supporting
         for m in members:
-            others = {**dict.fromkeys(members, Position.SUPPORT), **fixed}
-            v.blocks_alone[m] = [
-                p for p in POSITIONS if decide_fn({**others, m: p}, **kw).outcome not in ADOPTED
-            ]
+            # a position blocks alone only where the item passes with that member supporting
+            v.blocks_alone[m] = (
+                [p for p in POSITIONS if decide_fn({**others, m: p}, **kw).outcome not in ADOPTED]
+                if carried
+                else []
+            )
         out.append(v)
     return out
