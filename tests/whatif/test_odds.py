@@ -452,3 +452,22 @@ def test_weighted_members_are_told_apart_in_every_branch(data: Any, rules: Any) 
     each named position, and a basing item decided by the reform names the weighted members."""
     plan = plan_of(data, {k: api.parse_rule_value(k, v) for k, v in rules.items()})
     assert {it.item: exact_of(it) for it in odds(plan).items} == brute_force(plan)
+
+
+def test_an_item_with_too_many_weighted_profiles_is_refused_at_once() -> None:
+    """Weights name members, whose combinations multiply: past the stated bound per item the
+    odds stop with a clear message instead of running for minutes."""
+    codes = ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
+    five = dict.fromkeys(["support", "abstain", "object", "stand_aside", "absent"], 0.2)
+    sc = api.scenario(
+        {
+            "name": "w",
+            "start": "2026-01-01",
+            "end": "2026-12-31",
+            "members": codes,
+            "events": [api.session("2026-03-01", api.item("a", **dict.fromkeys(codes, five)))],
+        }
+    )
+    weights = {c: i + 1 for i, c in enumerate(codes)}
+    with pytest.raises(OddsError, match="78,125 profiles"):
+        api.odds(sc, overrides={"decision": "qualified_majority", "weights": weights})

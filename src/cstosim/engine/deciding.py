@@ -70,7 +70,8 @@ AT_A_MEETING = Way()  # the ordinary way: at the body's meeting, by its rule
 class Choice:
     """An item about to be decided, as a chooser sees it: each voter's position or
     probabilities (``specs``, by code), and the members the deciding rule names (a basing
-    item's host and third state), whose identity matters where others' does not."""
+    item's host and third state, a weighted vote's weighted members), whose identity matters
+    where others' does not."""
 
     item: str
     kind: ItemKind

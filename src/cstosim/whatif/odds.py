@@ -38,6 +38,7 @@ __all__ = [
     "BRANCHING_KINDS",
     "MAX_BRANCHES",
     "MAX_MEMBERS",
+    "MAX_PROFILES",
     "ItemOdds",
     "Odds",
     "OddsError",
@@ -51,6 +52,7 @@ BRANCHING_KINDS = EFFECT_KINDS  # the items a run branches on
 # the named members and the representatives grow with it).
 MAX_BRANCHES = 4096
 MAX_MEMBERS = 40
+MAX_PROFILES = 50_000  # count states times named members' combinations, per item
 
 Dist = dict[Outcome, Fraction]
 Profile = dict[str, Position]
@@ -144,6 +146,13 @@ def distribution(
     weights: dict[Outcome, int] = {}
     reps: dict[Outcome, Profile] = {}
     named_options = [_weighted(specs[m]) for m in named_here]
+    size = len(states) * math.prod(len(options) for options, _ in named_options)
+    if size > MAX_PROFILES:
+        raise OddsError(
+            f"item needs {size:,} profiles decided one by one (members whose identity the rule "
+            f"uses, such as weighted members, with uncertain positions); exact odds stop at "
+            f"{MAX_PROFILES:,} per item"
+        )
     for m_den in (d for _, d in named_options):
         den *= m_den
     for combo in product(*(options for options, _ in named_options)):
@@ -300,7 +309,7 @@ def _paths(run_one: Callable[[list[int]], _Branch], bound: int) -> Iterator[_Bra
 
 def odds(plan: Plan, *, movers: bool = True, max_branches: int | None = None) -> Odds:
     """The exact odds of every decision item of ``plan``; raises OddsError past
-    ``max_branches`` whole runs (default MAX_BRANCHES) or ``MAX_MEMBERS`` voters on an item."""
+    ``max_branches`` whole runs (default MAX_BRANCHES) , ``MAX_MEMBERS`` voters or ``MAX_PROFILES`` profiles on an item."""
     cache: dict[object, tuple[Dist, dict[Outcome, Profile]]] = {}
     by_counts: Seen = {}
     items: dict[str, ItemOdds] = {}
