@@ -309,7 +309,8 @@ def _paths(run_one: Callable[[list[int]], _Branch], bound: int) -> Iterator[_Bra
 
 def odds(plan: Plan, *, movers: bool = True, max_branches: int | None = None) -> Odds:
     """The exact odds of every decision item of ``plan``; raises OddsError past
-    ``max_branches`` whole runs (default MAX_BRANCHES) , ``MAX_MEMBERS`` voters or ``MAX_PROFILES`` profiles on an item."""
+    ``max_branches`` whole runs (default MAX_BRANCHES), or ``MAX_MEMBERS`` voters or
+    ``MAX_PROFILES`` profiles on an item."""
     cache: dict[object, tuple[Dist, dict[Outcome, Profile]]] = {}
     by_counts: Seen = {}
     items: dict[str, ItemOdds] = {}
