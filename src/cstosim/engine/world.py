@@ -186,8 +186,10 @@ class World:
         way: Way,
         rule: RuleFn | None,
         rules: RuleSet,
+        reformed: bool,
     ) -> tuple[dict[str, Position], tuple[str, ...]]:
-        """Today's voters' positions as the chooser picks them from what each may take."""
+        """Today's voters' positions as the chooser picks them from what each may take
+        (``reformed``: a reform of the decision rule decides the item)."""
         assert self.chooser is not None
         voters = self.voters()
         specs = {m: given.get(m, self.frozen.get(m, Position.SUPPORT)) for m in voters}
@@ -195,7 +197,6 @@ class World:
         named: tuple[str, ...] = ()  # members whose identity the deciding rule uses
         if item_kind == ItemKind.BASING and self.today >= BASES_FROM:
             named += (way.host, way.third_state)
-        reformed = rule is not None and rule_for(item_kind, way, self.today) is None
         if reformed and rules.decision == DecisionRule.QUALIFIED_MAJORITY:  # weighted
             named += tuple(code for code, _ in rules.weights or ())
         r14, lf, q = rules.rule14, rules.limited_format, rules.quorum
@@ -283,12 +284,13 @@ class World:
                 item_id, item_kind, body, session_id, title, outcome, {}, cites, why
             )
         rule = rule_for(item_kind, way, today)
-        if rule is None and rules.decision is not DecisionRule.CONSENSUS:
+        reformed = rule is None and rules.decision is not DecisionRule.CONSENSUS
+        if reformed:
             rule = reform_for(rules)  # a reform replaces consensus (design 2.1c)
         if self.chooser is None:
             pos, ignored = self.positions_for(given)
         else:
-            pos, ignored = self._chosen(item_id, item_kind, body, given, way, rule, rules)
+            pos, ignored = self._chosen(item_id, item_kind, body, given, way, rule, rules, reformed)
         if item_kind == ItemKind.BASING and today < BASES_FROM:
             why_prefix += (
                 "The 2011 protocol on foreign bases was not yet in force (it is from "
