@@ -155,25 +155,47 @@ def plot_chairs(rows: Sequence[Any], path: str | Path) -> Path:
 
 
 def plot_sweep(summary: dict[str, Any], path: str | Path) -> Path:
-    """Outcome frequencies per item with 95% intervals."""
+    """Outcome frequencies with 95% intervals: one row per item (and variant), one bar per
+    outcome in its colour, a legend for the colours."""
     p = _check(path)
     plt = _pyplot()
-    labels, shares, lows, highs, colours = [], [], [], [], []
-    for entry in summary["items"]:
-        for outcome, share in entry["shares"].items():
-            lo, hi = entry["intervals"][outcome]
-            variant = f"\n{entry['variant']}" if entry["variant"] else ""
-            labels.append(f"{entry['item']}{variant}\n{outcome}")
-            colours.append(OUTCOME_COLOURS.get(outcome, "#64748b"))
-            shares.append(share)
-            lows.append(share - lo)
-            highs.append(hi - share)
-    fig, ax = plt.subplots(figsize=(max(6, len(labels) * 1.1), 4))
-    ax.bar(range(len(labels)), shares, yerr=[lows, highs], capsize=4, color=colours)
-    ax.set_xticks(range(len(labels)), labels, fontsize=8)
-    ax.set_ylim(0, 1)
-    ax.set_ylabel("share of samples")
-    ax.set_title(f"Outcome frequencies over {summary['samples']} samples (95% intervals)")
+    entries = summary["items"]
+    outcomes = [o for o in OUTCOME_COLOURS if any(o in e["shares"] for e in entries)]
+    height = 0.8 / max(len(outcomes), 1)
+    fig, ax = plt.subplots(
+        figsize=(9, 1.0 + 0.55 * max(len(entries), 1) * max(len(outcomes), 1) / 2)
+    )
+    for j, outcome in enumerate(outcomes):
+        ys, xs, lows, highs = [], [], [], []
+        for i, e in enumerate(entries):
+            if outcome in e["shares"]:
+                share = e["shares"][outcome]
+                lo, hi = e["intervals"][outcome]
+                ys.append(i + j * height)
+                xs.append(share)
+                lows.append(share - lo)
+                highs.append(hi - share)
+        ax.barh(
+            ys,
+            xs,
+            height=height,
+            xerr=[lows, highs],
+            capsize=3,
+            color=OUTCOME_COLOURS[outcome],
+            label=outcome.replace("_", " "),
+        )
+    ax.set_yticks(
+        [i + height * (len(outcomes) - 1) / 2 for i in range(len(entries))],
+        [f"{e['item']}" + (f"\n{e['variant']}" if e["variant"] else "") for e in entries],
+        fontsize=10,
+    )
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of samples (95% intervals)")
+    ax.set_title(f"Outcome frequencies over {summary['samples']} samples")
+    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
     _save(fig, p)
     plt.close(fig)
     return p
