@@ -15,6 +15,7 @@ _EXTRA_CSS = """
 .variants th { font-weight:600; font-size:.85rem; }
 .variants th span { display:block; white-space:nowrap; }
 tr.differs th { background:#ffedd5; }
+.variants td:last-child { min-width:14rem; } .variants th:first-child { min-width:9rem; }
 .tag { display:inline-block; background:#1e293b; color:#fff; border-radius:4px;
   padding:0 .3rem; font-size:.75rem; margin-top:.2rem; }
 @media print { header { background:none; color:#000; } .variants { font-size:.75rem; } }
