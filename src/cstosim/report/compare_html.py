@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from cstosim import __version__
-from cstosim.report.html import _CSP, _CSS, _badge
-from cstosim.report.safe import clean
+from cstosim.report.html import _badge, page
 from cstosim.report.safe import esc as escape
 from cstosim.whatif.compare import Comparison
 
@@ -15,6 +13,7 @@ _EXTRA_CSS = """
 .variants th { font-weight:600; font-size:.85rem; }
 .variants th span { display:block; white-space:nowrap; }
 tr.differs th { background:#ffedd5; }
+.scroll { overflow-x:auto; }
 .variants td:last-child { min-width:14rem; } .variants th:first-child { min-width:9rem; }
 .tag { display:inline-block; background:#1e293b; color:#fff; border-radius:4px;
   padding:0 .3rem; font-size:.75rem; margin-top:.2rem; }
@@ -48,27 +47,20 @@ def comparison_html(comparison: Comparison) -> str:
         rows.append(f"<tr{differs}><th>{escape(it['item'])}</th>{''.join(cells)}<td>{q}</td></tr>")
     n = len(comparison.differing)
     lead = (
-        f"{n} item(s) turn on the reading (highlighted)."
+        f"{n} item{' turns' if n == 1 else 's turn'} on the reading (highlighted)."
         if n
         else "No item's outcome turns on these readings."
     )
-    return clean(f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{_CSP}">
-<title>{escape(comparison.scenario)} - readings compared - cstosim</title>
-<style>{_CSS}{_EXTRA_CSS}</style></head>
-<body>
-<header><h1>{escape(comparison.scenario)}</h1>
-<p>{len(comparison.variants)} readings compared, each a whole run (seed {comparison.seed})</p>
-</header>
-<main>
-<p>{escape(lead)} Each column is a whole run under one combination of the contested readings
-in force during the scenario, so an outcome that turns only through an earlier decision (a
-suspension, a chair, a membership) shows. The last column lists each quorum (a share of the
-members with a vote) under which the item would be decided otherwise.</p>
-<div style="overflow-x:auto"><table class="variants"><tr><th>item</th>{"".join(heads)}
-<th>quorums that change it</th></tr>{"".join(rows)}</table></div>
-<footer>Made by cstosim {escape(__version__)}.</footer>
-</main></body></html>
-""")
+    return page(
+        comparison.scenario,
+        f"{comparison.scenario} - readings compared - cstosim",
+        f"{len(comparison.variants)} readings compared, each a whole run (seed {comparison.seed})",
+        f"""<p>{escape(lead)} Each column is a whole run under one combination of the
+contested readings in force during the scenario, so an outcome that turns only through an
+earlier decision (a suspension, a chair, a membership) shows. The last column lists each
+quorum (a share of the members with a vote) under which the item would be decided otherwise.</p>
+<div class="scroll"><table class="variants"><tr><th>item</th>{"".join(heads)}
+<th>quorums that change it</th></tr>{"".join(rows)}</table></div>""",
+        "",
+        _EXTRA_CSS,
+    )

@@ -372,19 +372,15 @@ def to_html(
     cards = (
         "".join(_card(r, readings or {}, plan) for r in decisions) or "<p>No item was decided.</p>"
     )
-    return clean(f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{_CSP}">
-<title>{escape(plan.name)} - cstosim</title>
-<style>{_CSS}</style></head>
-<body>
-<header><h1>{escape(plan.name)}</h1>
-<p>{escape(plan.start.isoformat())} to {escape(plan.end.isoformat())}; {escape(overrides)}.
-On {escape(plan.start.isoformat())}: {escape(rules_text)}</p>
-</header>
-<main>
-<section id="description"><h2>The scenario</h2>
+    lead = (
+        f"{escape(plan.start.isoformat())} to {escape(plan.end.isoformat())}; {escape(overrides)}."
+        f"\nOn {escape(plan.start.isoformat())}: {escape(rules_text)}"
+    )
+    return page(
+        plan.name,
+        f"{plan.name} - cstosim",
+        lead,
+        f"""<section id="description"><h2>The scenario</h2>
 <div class="description">{escape(plan.description or "No description.")}</div></section>
 <section id="decisions"><h2>Decisions ({len(decisions)})</h2>{cards}</section>
 <section id="timeline"><h2>Timeline</h2>{_timeline(run)}</section>
@@ -394,7 +390,28 @@ On {escape(plan.start.isoformat())}: {escape(rules_text)}</p>
 marked.</p><div class="graph">{to_svg({r.body.value for r in decisions})}</div></section>
 <section id="authors"><details><summary>For scenario authors: the file's expectations
 </summary>{_expectations(expectations)}</details></section>
-<footer>Made by cstosim {escape(__version__)}. Every outcome cites the provision that produced
-it; provisions are paraphrased in cstosim's own words (cstosim explain ID).</footer>
+""",
+        "Every outcome cites the provision that produced it; provisions are paraphrased in"
+        " cstosim's own words (cstosim explain ID).",
+    )
+
+
+def page(
+    heading: str, title: str, lead_html: str, body_html: str, footer: str, css: str = ""
+) -> str:
+    """One self-contained HTML page in the reports' frame: no script, nothing loaded."""
+    return clean(f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{_CSP}">
+<title>{escape(title)}</title>
+<style>{_CSS}{css}</style></head>
+<body>
+<header><h1>{escape(heading)}</h1>
+<p>{lead_html}</p>
+</header>
+<main>
+{body_html}
+<footer>Made by cstosim {escape(__version__)}.{" " + escape(footer) if footer else ""}</footer>
 </main></body></html>
 """)

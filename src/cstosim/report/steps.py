@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cstosim import __version__
 from cstosim.engine import ExpectResult, Run
 from cstosim.engine.records import DecisionRecord
-from cstosim.report.html import _CSP, _CSS, Readings, _alternatives, _badge, chips, who
-from cstosim.report.safe import clean
+from cstosim.report.html import Readings, _alternatives, _badge, chips, page, who
 from cstosim.report.safe import esc as escape
 
 __all__ = ["to_steps"]
@@ -88,21 +86,14 @@ def to_steps(
         if total
         else "No item was decided."
     )
-    return clean(f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{_CSP}">
-<title>{escape(plan.name)} - step by step - cstosim</title>
-<style>{_CSS}{_STEPS_CSS}</style></head>
-<body>
-<header><h1>{escape(plan.name)}</h1>
-<p>{escape(plan.start.isoformat())} to {escape(plan.end.isoformat())} - {escape(count)}</p>
-</header>
-<main>
-<section class="intro" id="intro"><h2>The scenario</h2>
+    return page(
+        plan.name,
+        f"{plan.name} - step by step - cstosim",
+        f"{escape(plan.start.isoformat())} to {escape(plan.end.isoformat())} - {escape(count)}",
+        f"""<section class="intro" id="intro"><h2>The scenario</h2>
 <div class="description">{escape(plan.description or "No description.")}</div>
 <nav class="steps"><span></span>{start}</nav></section>
-{steps}
-<footer>Made by cstosim {escape(__version__)}. Move with the links, or Alt+N and Alt+P.</footer>
-</main></body></html>
-""")
+{steps}""",
+        "Move with the links, or Alt+N and Alt+P.",
+        _STEPS_CSS,
+    )
