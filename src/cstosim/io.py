@@ -407,6 +407,29 @@ def open_locked(path: StrPath) -> LockedFile:
     return LockedFile(p, fh, created)
 
 
+def open_regular(path: StrPath) -> IO[bytes]:
+    """The regular file ``path`` opened for reading in binary; InputError for anything else
+    (a pipe is refused at once, not waited on)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags)
+    except (OSError, ValueError) as e:
+        msg = getattr(e, "strerror", None) or e
+        raise InputError(f"cannot read: {msg}", path=path) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(
+                f"is {_kind_of(st.st_mode)}, not a regular file; allowed: a regular file",
+                path=path,
+            )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def readline_bounded(fh: IO[bytes], limit: int = MAX_LINE) -> bytes:
     """The next line of ``fh`` (with its newline; ``b""`` at the end), refusing (``ValueError``)
     a line longer than ``limit`` bytes without reading more of it."""

@@ -305,6 +305,30 @@ def test_read_rows_checks_the_header_and_gives_a_dataframe(tmp_path: Path) -> No
         api.read_rows(bad)
 
 
+def test_read_rows_refuses_a_pipe_and_an_overlong_row_without_waiting_or_reading_on(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    from cstosim.io import MAX_LINE
+    from cstosim.whatif.rows import read_rows
+
+    fifo = tmp_path / "rows.jsonl"
+    os.mkfifo(fifo)  # no writer: opening it blocking would wait for ever
+    with pytest.raises(SweepError, match="a pipe"):
+        read_rows(fifo)
+    out = tmp_path / "long.jsonl"
+    api_rows = tmp_path / "ok.jsonl"
+    from cstosim import api
+
+    api.sweep_scenario(SUMMIT, samples=3, out=api_rows)
+    header = api_rows.read_text(encoding="utf-8").splitlines()[0]
+    out.write_text(header + "\n" + " " * (MAX_LINE + 10) + "{}\n", encoding="utf-8")
+    with pytest.raises(SweepError, match=r"long.jsonl:2: not a sweep row \(a line longer than"):
+        read_rows(out)
+    assert len(read_rows(api_rows)[1]) == 3
+
+
 def test_to_dataframe_takes_what_the_api_returns_or_says_what_it_takes() -> None:
     pd = pytest.importorskip("pandas")
     from cstosim import api

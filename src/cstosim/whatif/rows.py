@@ -24,7 +24,9 @@ from cstosim.io import (
     OutputError,
     check_output,
     open_locked,
+    open_regular,
     read_input,
+    readline_bounded,
     write_text,
 )
 from cstosim.whatif.samples import RowFormat
@@ -119,13 +121,13 @@ class RowWriter:
             ) from None
 
     def _line(self, fh: IO[bytes], number: int, limit: int) -> bytes:
-        raw = fh.readline(limit + 1)
-        if len(raw) > limit:
+        try:
+            return readline_bounded(fh, limit)
+        except ValueError:
             raise SweepError(
                 f"cannot resume {self.path}: line {number} is longer than {limit} bytes; "
                 "allowed: a file written by cstosim sweep"
-            )
-        return raw
+            ) from None
 
     def _existing(self) -> Iterator[dict[str, Any]]:
         assert self.file is not None
@@ -314,11 +316,14 @@ def read_rows(path: str | Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     p = Path(path)
     is_csv = p.suffix.lower() == ".csv"
     try:
-        fh = p.open("r", encoding="utf-8", newline="")
-    except OSError as e:
-        raise SweepError(f"cannot read {p}: {e.strerror or e}") from None
+        fh = open_regular(p)
+    except InputError as e:
+        raise SweepError(str(e)) from None
     with fh:
-        first = fh.readline(MAX_HEADER + 1)
+        try:
+            first = readline_bounded(fh, MAX_HEADER).decode("utf-8", "replace")
+        except ValueError as e:
+            raise SweepError(f"{p}:1: not a sweep file's header ({e})") from None
         if is_csv:
             meta = p.with_name(p.name + ".meta.json")
             try:
@@ -342,10 +347,17 @@ def read_rows(path: str | Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         if is_csv and columns[:2] != ["sample", "seed"]:
             raise SweepError(f"{p}: the columns are not a sweep's (sample, seed, items ...)")
         rows = []
-        for number, line in enumerate(fh, start=2):
-            if not line.endswith("\n"):
-                break  # a torn last line (the sweep was stopped): left out
+        number = 1
+        while True:
+            number += 1
             try:
+                raw = readline_bounded(fh, MAX_LINE)
+            except ValueError as e:
+                raise SweepError(f"{p}:{number}: not a sweep row ({e})") from None
+            if not raw.endswith(b"\n"):
+                break  # the end, or a torn last line (the sweep was stopped): left out
+            try:
+                line = raw.decode("utf-8")
                 rows.append(_csv_row(columns, line) if is_csv else json.loads(line))
             except (ValueError, IndexError) as e:
                 raise SweepError(f"{p}:{number}: not a sweep row ({e})") from None
