@@ -18,6 +18,7 @@ Both keep step 1 of design 2.1: nobody taking part, or too few for a quorum, is 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
 
 from cstosim.errors import RuleError, words
@@ -72,18 +73,8 @@ def _with(
     why: str,
     overridden: tuple[str, ...] = (),
 ) -> ConsensusResult:
-    return ConsensusResult(
-        outcome=res.outcome,
-        blockers=res.blockers,
-        bound=res.bound,
-        may_accede=res.may_accede,
-        took_part=res.took_part,
-        stood_aside=res.stood_aside,
-        absent=res.absent,
-        cites=cites,
-        why=why,
-        overridden=overridden,
-    )
+    """``res`` with the reform's citations, reason and overridden member in place."""
+    return replace(res, cites=cites, why=why, overridden=overridden)
 
 
 def weight_of(member: str, weights: Mapping[str, float] | None) -> Fraction:
