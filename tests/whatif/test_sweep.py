@@ -240,20 +240,9 @@ def test_full_rows_hold_the_positions_drawn_and_the_blockers(
     from cstosim import api
 
     out = tmp_path / f"full{suffix}"
-    p = cli(
-        "sweep",
-        SUMMIT,
-        "--samples",
-        "60",
-        "--rows",
-        "full",
-        "--out",
-        str(out),
-        "--variant",
-        "rule14=dissent",
-        "--variant",
-        "rule14=no_objection",
-    )
+    args = ["sweep", SUMMIT, "--samples", "60", "--rows", "full", "--out", str(out)]
+    args += ["--variant", "rule14=dissent", "--variant", "rule14=no_objection"]
+    p = cli(*args)
     assert p.returncode == 0, p.stderr
     rows = api.read_rows(out)
     assert len(rows) == 120 and rows[0]["variant"] == "rule14=dissent"
@@ -271,21 +260,7 @@ def test_full_rows_hold_the_positions_drawn_and_the_blockers(
     # a full sweep resumes as any other
     lines = out.read_bytes().splitlines(keepends=True)
     out.write_bytes(b"".join(lines[:51]))
-    p = cli(
-        "sweep",
-        SUMMIT,
-        "--samples",
-        "60",
-        "--rows",
-        "full",
-        "--out",
-        str(out),
-        "--variant",
-        "rule14=dissent",
-        "--variant",
-        "rule14=no_objection",
-        "--resume",
-    )
+    p = cli(*args, "--resume")
     assert p.returncode == 0, p.stderr
     assert api.read_rows(out) == rows
 
