@@ -11,7 +11,7 @@ from cstosim.engine import compile_scenario
 from cstosim.scenario import load_scenario
 from cstosim.whatif.sweep import SweepError, run_sample, sample_seed, sweep, wilson
 from tests.conftest import Cli, CliProcess
-from tests.sweep_helpers import sweep_killed_midway
+from tests.sweep_helpers import group_ends, sweep_killed_midway
 
 ROOT = Path(__file__).resolve().parents[2]
 SUMMIT = str(ROOT / "scenarios" / "uncertain-summit-2026.yaml")
@@ -180,12 +180,14 @@ def test_a_killed_sweep_can_be_resumed_at_once_while_its_workers_wind_down(
     full = tmp_path / "full.jsonl"
     assert cli("sweep", SUMMIT, "--samples", "20000", "--out", str(full)).returncode == 0
     part = tmp_path / "part.jsonl"
-    sweep_killed_midway(
-        SUMMIT, part, "--samples", "20000", "--workers", "2", min_bytes=20_000, parent_only=True
-    )
+    group: list[int] = []
+    args = ("--samples", "20000", "--workers", "2")
+    sweep_killed_midway(SUMMIT, part, *args, min_bytes=20_000, parent_only=True, started=group)
     p = cli("sweep", SUMMIT, "--samples", "20000", "--out", str(part), "--resume")
     assert p.returncode == 0, p.stderr
     assert part.read_bytes() == full.read_bytes()
+    # the orphaned workers see their sweep gone and end (they used to wait for ever)
+    assert group_ends(group[0]), "the killed sweep's workers are still running"
 
 
 def test_torn_last_line_is_redone(tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ import contextlib
 import itertools
 import math
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -54,6 +56,7 @@ BACKENDS = tuple(b.value for b in Backend)  # local processes, or a Dask cluster
 
 # -- local process pool -----------------------------------------------------------------------
 _WORKER_PLANS: Variants | None = None
+PARENT_POLL = 0.5  # seconds between a worker's checks that its sweep is still alive
 
 
 def _init_worker(plans: Variants, inherited: tuple[int, ...]) -> None:
@@ -65,6 +68,17 @@ def _init_worker(plans: Variants, inherited: tuple[int, ...]) -> None:
     for fd in inherited:
         with contextlib.suppress(OSError):
             os.close(fd)
+    # A forked worker also holds the parent's end of the task pipe, so it never sees the pipe
+    # close: were the parent killed, it would wait for work for ever. It watches instead.
+    threading.Thread(
+        target=_exit_with_parent, args=(os.getppid(),), name="cstosim-watch", daemon=True
+    ).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)
 
 
 def _worker_chunk(start: int, stop: int, fmt: RowFormat) -> Chunk:
