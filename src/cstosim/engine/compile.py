@@ -131,7 +131,30 @@ def compile_scenario(
         expect=tuple(sc.expect),
         follows_record=not what_if,
         chair_what_if=what_if,
+        item_rules=_item_rules(sc, merged),
     )
+
+
+def _item_rules(sc: m.Scenario, merged: Mapping[RuleKey, Any]) -> dict[str, dict[RuleKey, Any]]:
+    """Each item's own readings (``rules`` on an item or a request), checked with the
+    scenario's rules."""
+    found: dict[str, tuple[tuple[str | int, ...], m.ItemRules]] = {}
+    for i, ev in enumerate(sc.events):
+        if isinstance(ev, m.Session):
+            for j, it in enumerate(ev.items):
+                if it.rules is not None:
+                    found[it.id] = (("events", i, "items", j, "rules"), it.rules)
+        elif isinstance(ev, m.RequestAssistance) and ev.rules is not None:
+            found[ev.item_id] = (("events", i, "rules"), ev.rules)
+    out: dict[str, dict[RuleKey, Any]] = {}
+    for item, (where, rules) in found.items():
+        own = rules.overrides()
+        try:
+            check_combination({**merged, **own})
+        except RuleError as e:
+            raise PlanError(str(e), where) from None
+        out[item] = own
+    return out
 
 
 def _chair_what_if(sc: m.Scenario, overrides: Mapping[RuleKey, Any]) -> str:

@@ -93,6 +93,8 @@ class Plan:
     chair_what_if: str = ""
     # Other readings of contested keys, applied from each key's in-force day (design 5.4).
     readings: Mapping[RuleKey, Any] = field(default_factory=dict)
+    # Readings one item is decided under in place of the scenario's (item id -> overrides).
+    item_rules: Mapping[str, Mapping[RuleKey, Any]] = field(default_factory=dict)
     _rules: dict[tuple[bool, ...], RuleSet] = field(default_factory=dict, compare=False, repr=False)
     _voters: list[tuple[tuple[str, ...], frozenset[str]]] = field(
         default_factory=list, compare=False, repr=False
@@ -141,6 +143,14 @@ class Plan:
         if rs is None:
             rs = self._rules[key] = rules_on(day, self.overrides, self.readings)
         return rs
+
+    def rules_for(self, day: date, item: str) -> RuleSet:
+        """The rules ``item`` is decided under on ``day``: its own readings over the plan's
+        overrides, other readings (``readings``) over both."""
+        own = self.item_rules.get(item)
+        if not own:
+            return self.rules_on(day)
+        return rules_on(day, {**self.overrides, **own}, self.readings)
 
     def with_rules(self, changes: Overrides) -> Plan:
         """The same plan under other (checked) overrides: a what-if of the same scenario."""

@@ -49,10 +49,11 @@ def readings_in_play(plan: Plan) -> dict[RuleKey, tuple[RuleValue, ...]]:
     out of a run that ends before it, unless the scenario sets it, and armed attack out of a
     run with no request for assistance."""
     used = {k for e in plan.events for k in e.depends_on}
+    set_keys = {**{k: None for own in plan.item_rules.values() for k in own}, **plan.overrides}
     return {
         k: VALUES[k]
         for k in CONTESTED
-        if reading_applies(k, plan.end, plan.overrides) and (k not in _EVENT_KEYS or k in used)
+        if reading_applies(k, plan.end, set_keys) and (k not in _EVENT_KEYS or k in used)
     }
 
 
@@ -67,8 +68,11 @@ class _Other:
     day: date | None = None  # the last day asked for, and its rules
     rules: RuleSet | None = None
 
-    def rules_on(self, day: date) -> RuleSet:
-        """The rules this value gives on ``day`` (items come day by day: the last is kept)."""
+    def rules_on(self, day: date, item: str) -> RuleSet:
+        """The rules this value gives ``item`` on ``day`` (items come day by day: the last
+        day's are kept)."""
+        if item in self.plan.item_rules:
+            return self.plan.rules_for(day, item)
         if day != self.day or self.rules is None:
             self.day, self.rules = day, self.plan.rules_on(day)
         return self.rules
@@ -82,7 +86,8 @@ class Sensitivity:
         self._whole_run = whole_run
         self._others: list[_Other] = []
         for key, values in readings_in_play(plan).items():
-            if reading_applies(key, plan.start, plan.overrides):  # one value all run long
+            own = any(key in rules for rules in plan.item_rules.values())
+            if reading_applies(key, plan.start, plan.overrides) and not own:  # one value always
                 values = tuple(v for v in values if v != getattr(first, key.value))
             for v in values:
                 self._others.append(_Other(key, plan.with_readings({**plan.readings, key: v})))
@@ -107,7 +112,7 @@ class Sensitivity:
             elif decide_under is None:
                 theirs = outcome
             else:
-                theirs = decide_under(other.rules_on(day))
+                theirs = decide_under(other.rules_on(day, item))
                 if kind in EFFECT_KINDS and (theirs in ADOPTED) != (outcome in ADOPTED):
                     other.outcomes = self._whole_run(other.plan)  # a cascade from here on
             if theirs != outcome:
@@ -122,7 +127,7 @@ class Sensitivity:
         are probabilities), only its item is decided otherwise (inadmissible): its assistance
         changes no later decision. Any other turn is followed by a whole run of that value."""
         for other in self._others:
-            if other.outcomes is not None or admissible(other.rules_on(day)) == base:
+            if other.outcomes is not None or admissible(other.rules_on(day, item)) == base:
                 continue
             if base and not draws:
                 other.fixed[item] = Outcome.INADMISSIBLE

@@ -269,7 +269,7 @@ class World:
         """Decide one item by the rule its kind and way call for (consensus by default, design
         2.1; 2.3b for the others), record it and remember the decision."""
         today = self.today
-        rules = self.plan.rules_on(today)
+        rules = self.plan.rules_for(today, item_id)
         allowed = competence(body, item_kind) if body != Body.CSC else COMPETENT
         if not allowed.competent or way.no_decision:
             outcome = Outcome.INADMISSIBLE if not allowed.competent else Outcome.NO_DECISION

@@ -128,7 +128,8 @@ def _alternatives(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
     if not readings:
         return ""
     request = rec.item_kind in (ItemKind.ASSISTANCE, ItemKind.ARTICLE2_MEASURES)
-    own = plan.rules_on(rec.date)
+    own = plan.rules_for(rec.date, rec.item)
+    set_keys = {**plan.overrides, **plan.item_rules.get(rec.item, {})}
     rows = []
     for key in CONTESTED:
         values = [v for (k, v) in readings if k == key]
@@ -137,7 +138,7 @@ def _alternatives(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
         if not rec.positions and key != RuleKey.ARMED_ATTACK:
             continue  # decided without positions: only a request's admissibility can turn
         name = escape(_KEY_NAMES[key])
-        if not reading_applies(key, rec.date, plan.overrides):
+        if not reading_applies(key, rec.date, set_keys):
             since = CONTESTED[key]
             when = since.strftime("%d %b %Y") if since else ""
             rows.append(

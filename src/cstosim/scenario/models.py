@@ -65,6 +65,7 @@ __all__ = [
     "Event",
     "Expectation",
     "Item",
+    "ItemRules",
     "Rules",
     "Scenario",
 ]
@@ -130,6 +131,22 @@ class Rules(_Strict):
         return out
 
 
+class ItemRules(_Strict):
+    """The readings one item is decided under, in place of the scenario's (a classroom
+    export records a teacher's switch of reading this way)."""
+
+    rule14: Rule14Field | None = None
+    """What a member's silent absence means for this item: dissent, no_objection or consent."""
+    limited_format: StrictBool | None = None
+    """Whether members may stand aside on this item and let the others adopt it."""
+    quorum: Annotated[StrictInt | StrictFloat, Field(gt=0, le=1)] | None = None
+    """A share of the members with a vote that must take part in this item (what-if)."""
+
+    def overrides(self) -> dict[RuleKey, Any]:
+        """The keys the file sets, explicit nulls (quorum: null) included."""
+        return {RuleKey(k): getattr(self, k) for k in sorted(self.model_fields_set)}
+
+
 class Item(_Strict):
     """An agenda item decided at a session."""
 
@@ -157,6 +174,9 @@ class Item(_Strict):
     """A procedural question, decided by a simple majority of those taking part (assumed)."""
     no_decision: StrictBool = False
     """The body ends its consideration without a decision."""
+    rules: ItemRules | None = None
+    """Readings for this item only (rule14, limited_format, quorum), in place of the
+    scenario's."""
 
     @model_validator(mode="after")
     def _kind_fields(self) -> Item:
@@ -233,6 +253,9 @@ class RequestAssistance(_Event):
     videoconference: StrictBool = False
     body: BodyField = Body.CSC
     no_decision: StrictBool = False
+    rules: ItemRules | None = None
+    """Readings for the assistance item only (rule14, limited_format, quorum), in place of the
+    scenario's."""
 
     @model_validator(mode="after")
     def _fields_for_threat(self) -> RequestAssistance:

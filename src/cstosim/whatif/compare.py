@@ -125,6 +125,8 @@ def all_readings(plan: Plan, seed: int | None = None) -> Comparison:
         ),
         None,
     )
+    if any(k in item_own for item_own in plan.item_rules.values() for k in keys):
+        base = None  # some items have readings of their own: no one combination is the run's
     quorums = _quorum_changes(plan, seed, base_run)
     order = list(dict.fromkeys([*base_run, *(item for run in runs for item in run)]))
     items = [{**row, "quorums": quorums.get(row["item"], {})} for row in _rows(order, runs)]
