@@ -103,6 +103,7 @@ __all__ = [
     "SweepError",
     "chairs",
     "check",
+    "classroom",
     "clean",
     "compare",
     "compare_readings",
@@ -386,6 +387,20 @@ def sweep_scenario(
         task = bar.add_task("samples", total=samples)
         result = sweep(plan, samples, on_rows=lambda n: bar.advance(task, n), **kwargs)
     return result
+
+
+def classroom(
+    scenario: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    db: str | Path = "classroom.sqlite",
+    lang: str = "en",
+) -> int:
+    """Serve a live class session over ``scenario`` until SIGINT or SIGTERM (design 5.6)."""
+    from cstosim.classroom.serve import serve
+
+    return serve(Path(scenario), host=host, port=port, db=Path(db), lang=lang)
 
 
 def chairs(start: int, end: int, office: Office | str = Office.CHAIR) -> list[ChairYear]:

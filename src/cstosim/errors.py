@@ -10,6 +10,8 @@
      ├── HistoryError           years the record and its projection cannot give
      ├── SweepError             a sweep that cannot start or go on
      ├── PlotError              a plot that cannot be made
+     ├── ClassroomError         a classroom request refused (its HTTP status), or a room that
+     │                          cannot start
      └── ArgumentError          an argument an API function does not take (a value, a format)
 
 Messages say what is wrong and what is allowed, in the library's words; the command line adds
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "ArgumentError",
+    "ClassroomError",
     "CstosimError",
     "HistoryError",
     "PlanError",
@@ -176,3 +179,14 @@ def words(value: object) -> str:
     if callable(isoformat):
         return str(isoformat())
     return f"a {type(value).__name__}"
+
+
+class ClassroomError(CstosimError):
+    """A classroom request the room refuses, with the HTTP status it answers with (404 no such
+    room, 409 a seat taken or no vote open, 422 a value not allowed...), or a room that cannot
+    start (status 0)."""
+
+    def __init__(self, message: str, status: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import sys
 from collections.abc import Sequence
@@ -408,3 +409,11 @@ def cmd_explore(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(api.render_exploration(result))
     return 0 if api.invariants_hold(result) else 1
+
+
+def cmd_classroom(args: argparse.Namespace) -> int:
+    """Serve a live class session until SIGINT or SIGTERM."""
+    lang = args.lang or os.environ.get("CSTOSIM_LANG") or "en"
+    if lang not in ("en", "ru", "ar"):
+        args.parser.error(f"CSTOSIM_LANG={lang!r} is not a language; allowed: en, ru, ar")
+    return api.classroom(args.file, host=args.host, port=args.port, db=args.db, lang=lang)

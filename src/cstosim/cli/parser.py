@@ -243,6 +243,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=c.cmd_chairs, parser=p)
 
     p = sub.add_parser(
+        "classroom",
+        help="a live class session: students vote as member states in their browsers",
+        description="Serve a live class session over a scenario: the teacher opens each item, "
+        "students vote from their phones as member states, the board shows the count, then the "
+        "outcome with its provisions and what each reading would give. The room is kept in "
+        "--db and resumes from it. Needs the classroom extra: pip install 'cstosim[classroom]'.",
+        epilog="examples:\n  cstosim classroom scenarios/moscow-2009.yaml\n"
+        "  cstosim classroom scenarios/moscow-2009.yaml --host 0.0.0.0 --port 8080 "
+        "--db class-2026-12-02.sqlite",
+        formatter_class=raw,
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
+    )
+    p.add_argument("--port", type=_port, default=8000, help="the port (default 8000; 0: any free)")
+    p.add_argument(
+        "--db",
+        default="classroom.sqlite",
+        metavar="PATH",
+        help="the SQLite file that keeps the room (default classroom.sqlite); the same file "
+        "resumes it",
+    )
+    p.add_argument(
+        "--lang",
+        choices=("en", "ru", "ar"),
+        default=None,
+        help="the language of the pages (default: $CSTOSIM_LANG, else en)",
+    )
+    p.set_defaults(func=c.cmd_classroom, parser=p)
+
+    p = sub.add_parser(
         "explain",
         help="a provision in plain words, its sources and its variants (or a source's entry)",
         epilog="examples:\n  cstosim explain rop.14.1\n  cstosim explain kz-bulletin-2013-1\n"
@@ -269,6 +301,17 @@ def _count(least: int) -> Callable[[str], int]:
         return value
 
     return parse
+
+
+def _port(text: str) -> int:
+    """A TCP port, 0 to 65535 (an argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is out of range; allowed: 0 to 65535")
+    return value
 
 
 def _seed(text: str) -> int:

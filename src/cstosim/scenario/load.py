@@ -313,6 +313,13 @@ def load_scenario(path: str | Path) -> tuple[m.Scenario, Located]:
     Only a regular file is read, or standard input, at most MAX_BYTES of it and within
     ``cstosim.io.STDIN_TIMEOUT`` seconds; a pipe, device or socket named as a file is refused.
     """
+    name, text = read_scenario_text(path)
+    return parse_scenario(text, name)
+
+
+def read_scenario_text(path: str | Path) -> tuple[str, str]:
+    """The name and UTF-8 text of a scenario file (``-``: standard input), read as
+    ``load_scenario`` reads it; raises ScenarioError."""
     name = "<stdin>" if str(path) == STDIN else str(path)
     try:
         raw = read_input(path, limit=MAX_BYTES)
@@ -337,4 +344,4 @@ def load_scenario(path: str | Path) -> tuple[m.Scenario, Located]:
         raise ScenarioError(
             [Problem(name, Pos(line, col), "bytes that are not UTF-8; scenarios are UTF-8 text")]
         ) from None
-    return parse_scenario(text, name)
+    return name, text

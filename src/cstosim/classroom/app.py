@@ -1,0 +1,465 @@
+"""The classroom as an ASGI app (Starlette): the pages, the JSON API of design 5.6 and the
+live events, over one ``Room``.
+
+Every response carries a strict Content-Security-Policy (scripts and styles from this app
+only); every page escapes what it prints (Jinja2 autoescape). Pages post forms that carry an
+anti-forgery key and are refused from another origin; the JSON API takes bearer tokens, which
+a browser never sends on its own. Bodies are bounded (``limits.MAX_BODY``) and checked with
+pydantic; joins and votes are rate-limited per client. Every error is ``{"error": "..."}`` (or
+a page saying it) with a 4xx status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from gettext import NullTranslations
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import parse_qs
+
+import jinja2
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt
+from pydantic import ValidationError as PydanticError
+from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from cstosim.classroom.limits import MAX_BODY, Buckets
+from cstosim.classroom.pages import context, rules_form
+from cstosim.classroom.room import Room
+from cstosim.errors import ClassroomError
+
+__all__ = ["CSP", "Hub", "create_app"]
+
+HERE = Path(__file__).parent
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+_REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+TEACHER_COOKIE = "cstosim_teacher"
+SEAT_COOKIE = "cstosim_seat"
+KEEPALIVE = 15.0  # seconds between comments on an idle event stream
+MAX_STREAMS = 2000  # event streams open at once
+
+
+# -- request bodies (design 5.6) ----------------------------------------------------------------
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class JoinBody(_Body):
+    """POST /api/join."""
+
+    room: str = Field(min_length=1, max_length=32)
+    member: str = Field(min_length=1, max_length=8)
+
+
+class VoteBody(_Body):
+    """POST /api/vote."""
+
+    position: str = Field(min_length=1, max_length=32)
+
+
+class RulesBody(_Body):
+    """POST /api/teacher/rules: the readings to switch (others are refused)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    rule14: str | None = None
+    limited_format: StrictBool | None = None
+    quorum: StrictInt | StrictFloat | str | None = None
+
+
+_M = TypeVar("_M", bound=_Body)
+
+
+# -- live events ---------------------------------------------------------------------------------
+class Hub:
+    """The room's state as one JSON payload, and a wake-up for every open event stream."""
+
+    def __init__(self) -> None:
+        self.payload = b""
+        self.streams = 0
+        self.closing = False
+        self.loop: asyncio.AbstractEventLoop | None = None  # the server's, once a stream opens
+        self._changed = asyncio.Event()
+
+    def publish(self, payload: bytes) -> None:
+        """A new state: every stream sends it."""
+        self.payload = payload
+        woken, self._changed = self._changed, asyncio.Event()
+        woken.set()
+
+    def shut(self) -> None:
+        """End every stream (the server is stopping)."""
+        self.closing = True
+        self.publish(self.payload)
+
+    async def stream(self) -> AsyncIterator[bytes]:
+        """The state now, then again on every change; a comment when idle."""
+        self.loop = asyncio.get_running_loop()
+        self.streams += 1
+        try:
+            sent = b""
+            while not self.closing:
+                changed = self._changed
+                if self.payload != sent:
+                    sent = self.payload
+                    yield b"data: " + sent + b"\n\n"
+                try:
+                    await asyncio.wait_for(changed.wait(), KEEPALIVE)
+                except TimeoutError:
+                    yield b": idle\n\n"
+        finally:
+            self.streams -= 1
+
+
+# -- security headers ------------------------------------------------------------------------------
+class SecurityHeaders:
+    """Adds the CSP and its companions to every response that does not set its own."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("content-security-policy", CSP)
+                headers.setdefault("x-content-type-options", "nosniff")
+                headers.setdefault("referrer-policy", "no-referrer")
+                headers.setdefault("x-frame-options", "DENY")
+                headers.setdefault("cache-control", "no-store")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+# -- the app ---------------------------------------------------------------------------------------
+def create_app(
+    room: Room, translations: NullTranslations | None = None, lang: str = "en"
+) -> Starlette:
+    """The ASGI app serving ``room`` (pages in ``lang`` through ``translations``)."""
+    hub = Hub()
+    t = translations or NullTranslations()
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        undefined=jinja2.StrictUndefined,
+    )
+    env.install_gettext_translations(t, newstyle=True)  # type: ignore[attr-defined]
+    joins = Buckets(rate=0.5, burst=30)  # per client address
+    votes = Buckets(rate=5, burst=20)  # per seat and client address
+
+    def publish() -> None:
+        hub.publish(json.dumps(room.state(), ensure_ascii=False, sort_keys=True).encode())
+
+    publish()
+
+    def page(name: str, status: int = 200, **extra: Any) -> HTMLResponse:
+        ctx = context(room, t.gettext, member=extra.pop("member", None))
+        html = env.get_template(name).render(
+            lang=lang, direction="rtl" if lang == "ar" else "ltr", **ctx, **extra
+        )
+        return HTMLResponse(html, status_code=status)
+
+    # -- helpers --------------------------------------------------------------------------------
+    def client(request: Request) -> str:
+        return request.client.host if request.client is not None else "?"
+
+    def bearer(request: Request) -> str:
+        auth = request.headers.get("authorization", "")
+        scheme, _, token = auth.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ClassroomError("send 'Authorization: Bearer TOKEN'", 401)
+        return token.strip()
+
+    def teacher_api(request: Request) -> None:
+        if not room.is_teacher(bearer(request)):
+            raise ClassroomError("not the teacher's token", 403)
+
+    async def body(request: Request) -> bytes:
+        declared = request.headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+            raise ClassroomError(f"a request body is at most {MAX_BODY} bytes", 413)
+        data = b""
+        async for chunk in request.stream():
+            data += chunk
+            if len(data) > MAX_BODY:
+                raise ClassroomError(f"a request body is at most {MAX_BODY} bytes", 413)
+        return data
+
+    async def json_body(request: Request, model: type[_M]) -> _M:
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            raise ClassroomError("send JSON with 'Content-Type: application/json'", 415)
+        raw = await body(request)
+        try:
+            return model.model_validate_json(raw)
+        except PydanticError as e:
+            first = e.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "body"
+            raise ClassroomError(f"{where}: {first['msg']}", 422) from None
+
+    async def form(request: Request, holder: str) -> dict[str, str]:
+        origin = request.headers.get("origin")
+        if origin is not None and origin != _origin(request):
+            raise ClassroomError("a form from another site is refused", 403)
+        raw = await body(request)
+        try:
+            fields = {k: v[0] for k, v in parse_qs(raw.decode(), max_num_fields=20).items()}
+        except (UnicodeDecodeError, ValueError):
+            raise ClassroomError("a form the page did not send", 400) from None
+        if not room.check_form_key(holder, fields.get("key", "")):
+            raise ClassroomError("this form has expired; reload the page", 403)
+        return fields
+
+    def limit(buckets: Buckets, key: str) -> None:
+        if not buckets.allow(key):
+            raise ClassroomError("too many requests; wait a moment and try again", 429)
+
+    # -- the JSON API (design 5.6) ----------------------------------------------------------------
+    async def api_join(request: Request) -> Response:
+        limit(joins, client(request))
+        b = await json_body(request, JoinBody)
+        seat = room.join(b.room, b.member)
+        publish()
+        return JSONResponse({"seat": seat})
+
+    async def api_vote(request: Request) -> Response:
+        token = bearer(request)
+        member = room.seat_of(token)
+        if member is None:
+            raise ClassroomError("not a seat of this room; join first", 403)
+        limit(votes, f"{client(request)}|{member}")
+        b = await json_body(request, VoteBody)
+        room.vote(member, b.position)
+        publish()
+        return JSONResponse({"member": member, "position": b.position})
+
+    async def api_state(request: Request) -> Response:
+        return Response(hub.payload, media_type="application/json")
+
+    async def api_next(request: Request) -> Response:
+        teacher_api(request)
+        room.next()
+        publish()
+        return Response(hub.payload, media_type="application/json")
+
+    async def api_close(request: Request) -> Response:
+        teacher_api(request)
+        room.close()
+        publish()
+        return Response(hub.payload, media_type="application/json")
+
+    async def api_rules(request: Request) -> Response:
+        teacher_api(request)
+        b = await json_body(request, RulesBody)
+        room.set_rules(b.model_dump(exclude_unset=True))
+        publish()
+        return Response(hub.payload, media_type="application/json")
+
+    async def api_export(request: Request) -> Response:
+        teacher_api(request)
+        return _yaml(room)
+
+    async def api_report(request: Request) -> Response:
+        teacher_api(request)
+        return _report(room)
+
+    async def events(request: Request) -> Response:
+        if hub.streams >= MAX_STREAMS:
+            raise ClassroomError("too many live connections; reload later", 503)
+        return StreamingResponse(
+            hub.stream(),
+            media_type="text/event-stream",
+            headers={"x-accel-buffering": "no"},
+        )
+
+    # -- pages ----------------------------------------------------------------------------------
+    async def home(request: Request) -> Response:
+        return RedirectResponse("/board", 303)
+
+    async def board(request: Request) -> Response:
+        return page("board.html", join_url=f"{_origin(request)}/join?room={room.code}")
+
+    async def join_page(request: Request) -> Response:
+        code = request.query_params.get("room", "")
+        known = room.check_code(code)
+        return page(
+            "join.html",
+            status=200 if known or not code else 404,
+            room_given=code,
+            room_ok=known,
+            key=room.form_key("join"),
+        )
+
+    async def join_post(request: Request) -> Response:
+        limit(joins, client(request))
+        fields = await form(request, "join")
+        seat = room.join(fields.get("room", ""), fields.get("member", ""))
+        publish()
+        resp = RedirectResponse("/seat", 303)
+        _cookie(resp, SEAT_COOKIE, seat)
+        return resp
+
+    async def seat_page(request: Request) -> Response:
+        member = room.seat_of(request.cookies.get(SEAT_COOKIE, ""))
+        if member is None:
+            return RedirectResponse(f"/join?room={room.code}", 303)
+        return page("seat.html", member=member, key=room.form_key(f"seat:{member}"))
+
+    async def seat_vote(request: Request) -> Response:
+        member = room.seat_of(request.cookies.get(SEAT_COOKIE, ""))
+        if member is None:
+            raise ClassroomError("not a seat of this room; join first", 403)
+        limit(votes, f"{client(request)}|{member}")
+        fields = await form(request, f"seat:{member}")
+        room.vote(member, fields.get("position", ""))
+        publish()
+        return RedirectResponse("/seat", 303)
+
+    async def teacher_page(request: Request) -> Response:
+        given = request.query_params.get("token")
+        if given is not None:
+            if not room.is_teacher(given):
+                raise ClassroomError("not the teacher's link; use the one the server printed", 403)
+            resp = RedirectResponse("/teacher", 303)  # the token leaves the address bar
+            _cookie(resp, TEACHER_COOKIE, given)
+            return resp
+        if not room.is_teacher(request.cookies.get(TEACHER_COOKIE, "")):
+            raise ClassroomError("open the teacher's link the server printed", 401)
+        return page(
+            "teacher.html",
+            key=room.form_key("teacher"),
+            rules=rules_form(room, t.gettext),
+            join_url=f"{_origin(request)}/join?room={room.code}",
+        )
+
+    async def teacher_post(request: Request) -> Response:
+        if not room.is_teacher(request.cookies.get(TEACHER_COOKIE, "")):
+            raise ClassroomError("open the teacher's link the server printed", 401)
+        fields = await form(request, "teacher")
+        action = request.path_params["action"]
+        if action == "next":
+            room.next()
+        elif action == "close":
+            room.close()
+        elif action == "rules":
+            room.set_rules(
+                {k: v for k, v in fields.items() if k in ("rule14", "limited_format", "quorum")}
+            )
+        else:
+            raise ClassroomError(f"no action {action!r}; allowed: next, close, rules", 404)
+        publish()
+        return RedirectResponse("/teacher", 303)
+
+    async def teacher_download(request: Request) -> Response:
+        if not room.is_teacher(request.cookies.get(TEACHER_COOKIE, "")):
+            raise ClassroomError("open the teacher's link the server printed", 401)
+        return _yaml(room) if request.path_params["what"] == "yaml" else _report(room)
+
+    # -- errors ---------------------------------------------------------------------------------
+    def error(request: Request, status: int, message: str) -> Response:
+        if request.url.path.startswith("/api/") or request.url.path == "/events":
+            return JSONResponse({"error": message}, status_code=status)
+        return page("error.html", status=status, message=message)
+
+    async def on_room_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ClassroomError)
+        resp = error(request, exc.status or 400, exc.message)
+        if exc.status == 429:
+            resp.headers["retry-after"] = "1"
+        return resp
+
+    async def on_http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        return error(request, exc.status_code, str(exc.detail).lower())
+
+    async def on_any_error(request: Request, exc: Exception) -> Response:
+        return JSONResponse({"error": "the server failed on this request"}, status_code=500)
+
+    routes = [
+        Route("/", home),
+        Route("/board", board),
+        Route("/join", join_page, methods=["GET"]),
+        Route("/join", join_post, methods=["POST"]),
+        Route("/seat", seat_page, methods=["GET"]),
+        Route("/seat/vote", seat_vote, methods=["POST"]),
+        Route("/teacher", teacher_page, methods=["GET"]),
+        Route("/teacher/{action}", teacher_post, methods=["POST"]),
+        Route("/teacher/export.{what:str}", teacher_download, methods=["GET"]),
+        Route("/events", events),
+        Route("/api/join", api_join, methods=["POST"]),
+        Route("/api/vote", api_vote, methods=["POST"]),
+        Route("/api/state", api_state, methods=["GET"]),
+        Route("/api/teacher/next", api_next, methods=["POST"]),
+        Route("/api/teacher/close", api_close, methods=["POST"]),
+        Route("/api/teacher/rules", api_rules, methods=["POST"]),
+        Route("/api/teacher/export", api_export, methods=["GET"]),
+        Route("/api/teacher/report", api_report, methods=["GET"]),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(SecurityHeaders)],
+        exception_handlers={
+            ClassroomError: on_room_error,
+            HTTPException: on_http_error,
+            Exception: on_any_error,
+        },
+    )
+    app.state.hub = hub
+    app.state.room = room
+    return app
+
+
+def _origin(request: Request) -> str:
+    host = request.headers.get("host", "")
+    return f"{request.url.scheme}://{host}"
+
+
+def _cookie(resp: Response, name: str, value: str) -> None:
+    resp.set_cookie(name, value, httponly=True, samesite="strict", path="/")
+
+
+def _yaml(room: Room) -> Response:
+    return PlainTextResponse(
+        room.export_yaml(),
+        media_type="application/yaml",
+        headers={"content-disposition": f'attachment; filename="classroom-{room.code}.yaml"'},
+    )
+
+
+def _report(room: Room) -> Response:
+    from cstosim.report.html import to_html
+    from cstosim.whatif.compare import readings
+
+    run = room.run()
+    html = to_html(run, (), readings(run.plan, run.seed))
+    return HTMLResponse(
+        html,
+        headers={
+            "content-security-policy": _REPORT_CSP,
+            "content-disposition": f'attachment; filename="classroom-{room.code}.html"',
+        },
+    )

@@ -1,0 +1,137 @@
+"""``cstosim classroom``: open (or resume) a room and serve it with uvicorn until SIGINT or
+SIGTERM (design 5.6)."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import sys
+from gettext import NullTranslations
+from pathlib import Path
+from typing import TextIO
+
+from cstosim.errors import ClassroomError
+
+__all__ = ["LANGS", "serve"]
+
+LANGS = ("en", "ru", "ar")
+_EXTRA = "pip install 'cstosim[classroom]'  (from a clone: pip install -e '.[classroom]')"
+
+
+def translations(lang: str) -> NullTranslations:
+    """The catalogue for the pages in ``lang`` (English: none)."""
+    if lang not in LANGS:
+        raise ClassroomError(f"no language {lang!r}; allowed: {', '.join(LANGS)}")
+    return NullTranslations()
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host``:``port``, or a ClassroomError saying what to change."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        raise ClassroomError(f"no such host {host!r}; give an address such as 127.0.0.1") from None
+    family, kind, proto, _name, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as e:
+        sock.close()
+        raise ClassroomError(
+            f"cannot listen on {host}:{port} ({e.strerror}); give another --port"
+        ) from None
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _shown_host(host: str) -> str:
+    """The address students type: this machine's on the network when serving every address."""
+    if host not in ("0.0.0.0", "::"):
+        return host
+    try:
+        return socket.gethostbyname(socket.gethostname())
+    except OSError:
+        return host
+
+
+def serve(
+    scenario: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    db: Path = Path("classroom.sqlite"),
+    lang: str = "en",
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+) -> int:
+    """Serve a class session over ``scenario`` until SIGINT or SIGTERM; the room lives in
+    ``db`` and resumes from it. Prints the teacher's and the students' addresses first."""
+    try:
+        import jinja2  # noqa: F401
+        import starlette  # noqa: F401
+        import uvicorn
+    except ImportError as e:
+        raise ClassroomError(f"the classroom needs {e.name}, in its extra: {_EXTRA}") from None
+    from cstosim.classroom.app import create_app
+    from cstosim.classroom.room import open_room
+
+    t = translations(lang)
+    room = open_room(db, scenario)
+    app = create_app(room, t, lang)
+    sock = _bind(host, port)
+    shown = _shown_host(host)
+    actual = sock.getsockname()[1]
+    print(f"teacher: http://{shown}:{actual}/teacher?token={room.token}", file=out)
+    print(f"join: http://{shown}:{actual}/join?room={room.code}", file=out)
+    out.flush()
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"cstosim: warning: serving on {host}: anyone on this network can reach the room; "
+            "keep the teacher's link to yourself",
+            file=err,
+        )
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        timeout_graceful_shutdown=1,
+        lifespan="off",
+        access_log=False,
+    )
+    server = _Server(config, app.state.hub)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+        room.store.close()
+    return 0
+
+
+class _Server:
+    """uvicorn's server, ending the live event streams as it stops (they never end alone)."""
+
+    def __init__(self, config: object, hub: object) -> None:
+        import uvicorn
+
+        from cstosim.classroom.app import Hub
+
+        assert isinstance(config, uvicorn.Config) and isinstance(hub, Hub)
+        hub_ = hub
+
+        class Server(uvicorn.Server):
+            def handle_exit(self, sig: int, frame: object) -> None:
+                # uvicorn would raise the signal again once stopped (exit status -15); the
+                # design asks for exit 0 on SIGINT and SIGTERM, so the signal is not kept.
+                if hub_.loop is not None:
+                    hub_.loop.call_soon_threadsafe(hub_.shut)
+                if self.should_exit and sig == signal.SIGINT:
+                    self.force_exit = True
+                else:
+                    self.should_exit = True
+
+        self._server = Server(config)
+
+    def run(self, sockets: list[socket.socket]) -> None:
+        """Serve until a signal stops the server."""
+        self._server.run(sockets=sockets)
