@@ -43,6 +43,7 @@ from cstosim.classroom.limits import MAX_BODY, Buckets
 from cstosim.classroom.pages import context, rules_form
 from cstosim.classroom.room import Room
 from cstosim.errors import ClassroomError
+from cstosim.rules.ruleset import show_value
 
 __all__ = ["CSP", "Hub", "create_app"]
 
@@ -146,7 +147,7 @@ class SecurityHeaders:
                 headers = MutableHeaders(scope=message)
                 headers.setdefault("content-security-policy", CSP)
                 headers.setdefault("x-content-type-options", "nosniff")
-                headers.setdefault("referrer-policy", "no-referrer")
+                headers.setdefault("referrer-policy", "same-origin")  # forms keep their Origin
                 headers.setdefault("x-frame-options", "DENY")
                 headers.setdefault("cache-control", "no-store")
             await send(message)
@@ -365,8 +366,13 @@ def create_app(
         elif action == "close":
             room.close()
         elif action == "rules":
+            now = room.rules_now()  # the form sends every reading: keep those it changes
             room.set_rules(
-                {k: v for k, v in fields.items() if k in ("rule14", "limited_format", "quorum")}
+                {
+                    k: v
+                    for k, v in fields.items()
+                    if k in ("rule14", "limited_format", "quorum") and v != show_value(now.get(k))
+                }
             )
         else:
             raise ClassroomError(f"no action {action!r}; allowed: next, close, rules", 404)

@@ -329,7 +329,10 @@ class Room:
         for raw, ev in zip(events, self.scenario.events, strict=True):
             targets: list[tuple[dict[str, Any], str]] = []
             if isinstance(ev, m.Session):
-                targets = [(it, model.id) for it, model in zip(raw["items"], ev.items, strict=True)]
+                targets = [
+                    (it, model.id)
+                    for it, model in zip(raw.get("items") or [], ev.items, strict=True)
+                ]
             elif isinstance(ev, m.RequestAssistance):
                 targets = [(raw, ev.item_id)]
             for target, item in targets:
@@ -383,7 +386,8 @@ class Room:
             item = self._open_item(plan, s.choice)
         survey = _Replay(closed, stop=False)
         simulate(plan, trace=False, chooser=survey)
-        seatable = sorted({c for ch in survey.choices for c in ch.specs} | set(self.seats))
+        voters = {c for ch in survey.choices for c in ch.specs}
+        seatable = sorted(voters | set(plan.voters_at_start()[0]) | set(self.seats))
         full = simulate(plan)
         trace: list[Record] = []
         for rec in full.trace:
