@@ -75,7 +75,12 @@ def _teaching_pairs() -> list[tuple[str, str | None]]:
     for k, (kind, body) in enumerate(blocks):
         if kind != "bash":
             continue
-        commands = [c for c in body.splitlines() if c.startswith("cstosim ")]
+        commands = [
+            c
+            for c in body.splitlines()
+            # `cstosim classroom` serves until stopped: tests/classroom runs it as a server
+            if c.startswith("cstosim ") and not c.startswith("cstosim classroom ")
+        ]
         follows = blocks[k + 1] if k + 1 < len(blocks) else ("", None)
         for c in commands:
             shown = follows[1] if len(commands) == 1 and follows[0] == "" else None
