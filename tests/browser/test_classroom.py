@@ -75,13 +75,19 @@ def shot(page, name: str) -> None:
 
 def axe_violations(browser, url: str, viewport: dict[str, int]) -> list[str]:
     """WCAG 2.1 A and AA violations axe-core finds on ``url``."""
-    from axe_playwright_python.sync_playwright import Axe
-
     ctx = browser.new_context(viewport=viewport, bypass_csp=True)  # axe is injected
     page = ctx.new_page()
     page.goto(url)
-    results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
+    found = axe(page)
     ctx.close()
+    return found
+
+
+def axe(page) -> list[str]:
+    """WCAG 2.1 A and AA violations axe-core finds on an open page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
     return [f"{v['id']}: {v['help']}" for v in results.response["violations"]]
 
 
@@ -228,6 +234,17 @@ def test_the_views_at_phone_and_projector_sizes_meet_wcag_aa(browser, server: Se
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     shot(page, "teacher-phone")
     ctx.close()
+    # the console and a seat, each at both sizes (the cookies their links set)
+    for size in (PHONE, PROJECTOR):
+        assert axe_violations(browser, server.teacher_url, size) == []
+        ctx = browser.new_context(viewport=size, bypass_csp=True)
+        ctx.add_cookies([{"name": "cstosim_seat", "value": seat, "url": server.base}])
+        page = ctx.new_page()
+        page.goto(f"{server.base}/seat")
+        assert "Armenia" in page.inner_text("h1")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert axe(page) == []
+        ctx.close()
     server.teacher("close")
     ctx = browser.new_context(viewport=PHONE)
     page = ctx.new_page()
