@@ -64,10 +64,16 @@ def test_vote_needs_a_seat_an_open_vote_and_a_position(server: Server) -> None:
     other = server.post("/api/vote", {"position": "object", "member": "RUS"}, token=seat)
     assert other.status == 422 and "member" in other.body["error"]
     # a seat may change its position until the close
-    assert server.post("/api/vote", {"position": "support"}, token=seat).status == 200
+    assert server.post("/api/vote", {"position": "stand_aside"}, token=seat).status == 200
     state = server.get("/api/state").body
     assert state["cast"] == ["BLR"]
-    assert "support" not in json.dumps(state["decisions"])  # never how, before the close
+    # never how, before the close: not in the state, not on the board
+    assert "stand_aside" not in json.dumps(state)
+    assert b"stand_aside" not in server.get("/board").body
+    assert b"Stand aside" not in server.get("/board").body
+    # a vote meant for another item (sent before the teacher moved on) is refused
+    late = server.post("/api/vote", {"position": "object", "item": "temporary-chair"}, token=seat)
+    assert late.status == 409 and "crrf-decision" in late.body["error"]
 
 
 def test_the_teacher_needs_the_token(server: Server) -> None:
@@ -190,8 +196,14 @@ def test_forms_from_another_site_are_refused(server: Server) -> None:
 
 
 def test_joins_are_rate_limited_per_client(server: Server) -> None:
+    # X-Forwarded-For is not believed: a client cannot pose as many
     statuses = [
-        server.post("/api/join", {"room": "WRONG1", "member": "ARM"}).status for _ in range(40)
+        server.post(
+            "/api/join",
+            {"room": "WRONG1", "member": "ARM"},
+            headers={"x-forwarded-for": f"10.0.0.{k}"},
+        ).status
+        for k in range(40)
     ]
     assert statuses[:30] == [404] * 30
     assert 429 in statuses[30:]
@@ -313,3 +325,44 @@ def test_another_scenario_in_the_same_db_is_refused(tmp_path: Path) -> None:
         timeout=30,
     )
     assert r.returncode == 1 and r.stderr.startswith(f"{bad}:") and "Traceback" not in r.stderr
+
+
+def test_the_teacher_switches_a_reading_during_a_vote(server: Server) -> None:
+    seats = {m: server.join(m) for m in FIVE}
+    server.teacher("next")
+    for m in FIVE:
+        server.post("/api/vote", {"position": "support"}, token=seats[m])
+    # Belarus has no seat and the scenario has it absent; switch before closing
+    assert server.teacher("rules", {"rule14": "no_objection"}).status == 200
+    (rec,) = server.teacher("close").body["decisions"]
+    assert rec["outcome"] == "adopted" and rec["may_accede"] == ["BLR"]
+    export = server.get("/api/teacher/export", token=server.token).body.decode()
+    assert "rule14: no_objection" in export
+
+
+def test_a_seat_freed_by_the_teacher_can_be_taken_again(server: Server) -> None:
+    seat = server.join("ARM")
+    assert server.teacher("free", {"member": "ARM"}).status == 200
+    assert server.post("/api/vote", {"position": "object"}, token=seat).status == 403
+    assert server.get("/api/state").body["seats"]["ARM"] is False
+    assert server.teacher("free", {"member": "ARM"}).status == 404
+    assert server.post("/api/teacher/free", {"member": "KAZ"}).status == 401
+    server.join("ARM")
+
+
+def test_a_browser_holding_a_seat_cannot_take_another(server: Server) -> None:
+    page = server.get(f"/join?room={server.code}").body.decode()
+    key = page.split('name="key" value="')[1].split('"')[0]
+    form = {"content-type": "application/x-www-form-urlencoded", "origin": server.base}
+    first = server.request(
+        "POST", "/join", raw=f"key={key}&room={server.code}&member=ARM".encode(), headers=form
+    )
+    cookie = first.headers["set-cookie"].split(";")[0]
+    second = server.request(
+        "POST",
+        "/join",
+        raw=f"key={key}&room={server.code}&member=KAZ".encode(),
+        headers={**form, "cookie": cookie},
+    )
+    assert second.status == 409 and b"already holds the seat of ARM" in second.body
+    assert server.get("/api/state").body["seats"]["KAZ"] is False

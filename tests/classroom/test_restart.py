@@ -44,3 +44,34 @@ def test_kill_9_mid_vote_and_restart_resume_the_room(tmp_path: Path) -> None:
         assert third.get("/api/state").body["phase"] == "revealed"
     finally:
         third.stop()
+
+
+def test_restart_in_each_phase(tmp_path: Path) -> None:
+    db = tmp_path / "room.sqlite"
+    seen = []
+    for step in ("waiting", "next", "close", "next", "close", "next", "close", "next"):
+        s = Server(MOSCOW, db)
+        try:
+            if step != "waiting":
+                assert s.teacher(step).status == 200
+            state = s.get("/api/state").body
+            seen.append(state["phase"])
+        finally:
+            s.kill()
+        again = Server(MOSCOW, db)
+        try:
+            resumed = again.get("/api/state").body
+            for key in ("phase", "item", "decisions", "rules", "stage"):
+                assert resumed[key] == state[key], (step, key)
+        finally:
+            again.stop()
+    assert seen == [
+        "waiting",
+        "voting",
+        "revealed",
+        "voting",
+        "revealed",
+        "voting",
+        "revealed",
+        "finished",
+    ]

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -67,9 +68,100 @@ def test_the_export_reruns_to_the_rooms_records(name: str, data: st.DataObject) 
             assert rec is not None
             assert {c: p.value for c, p in rec.positions.items()} == closed.positions
         # the same database is the same room
+        state, keys = room.state(), (room.token, room.code, room.seats)
+        room.store.close()
         again = Room(Store(db), room.filename, room.text)
-        assert {**again.state(), "version": 0} == {**room.state(), "version": 0}
-        assert (again.token, again.code, again.seats) == (room.token, room.code, room.seats)
+        assert {**again.state(), "version": 0} == {**state, "version": 0}
+        assert (again.token, again.code, again.seats) == keys
+        again.store.close()
+
+
+def finish(room: Room) -> None:
+    """Open and close every item with nobody voting."""
+    for _ in range(50):
+        room.next()
+        if room.phase is Phase.FINISHED:
+            return
+        room.close()
+    raise AssertionError("more than 50 items")
+
+
+# the bundled scenarios whose positions are all fixed (none drawn)
+FIXED = [p for p in sorted((ROOT / "scenarios").glob("*.yaml")) if not api.uncertain_items(p)]
+
+
+@pytest.mark.parametrize("path", FIXED, ids=lambda p: p.stem)
+def test_a_class_with_no_seats_decides_as_cstosim_run(path: Path, tmp_path: Path) -> None:
+    # Independent of the room's own export: the scenario file as `cstosim run` runs it.
+    room = open_room(tmp_path / "r.sqlite", path)
+    finish(room)
+    run = api.simulate_scenario(api.load(path))
+    expected = [r.to_json() for r in run.trace if r.kind == "decision"]
+    assert room.state()["decisions"] == expected
+    room.store.close()
+
+
+def test_an_items_own_reading_in_the_file_holds_in_class(tmp_path: Path) -> None:
+    data = yaml.safe_load((ROOT / "scenarios" / "moscow-2009.yaml").read_text())
+    data["events"][0]["items"][0]["rules"] = {"rule14": "no_objection"}
+    path = tmp_path / "own.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    room = open_room(tmp_path / "r.sqlite", path)
+    room.next()
+    assert room.rules_now()["rule14"] == "no_objection"
+    room.close()
+    assert room.view.decisions[0].outcome == "adopted"  # as `cstosim run` decides it
+    room.set_rules({"quorum": "2/3"})
+    room.next()
+    assert room.rules_now()["rule14"] == "dissent" and room.rules_now()["quorum"] == 2 / 3
+    room.close()
+    finish(room)
+    export = yaml.safe_load(room.export_yaml())
+    items = export["events"][0]["items"]
+    assert items[0]["rules"] == {"rule14": "no_objection"}
+    assert items[1]["rules"] == {"quorum": 2 / 3}
+    room.store.close()
+
+
+def test_a_freed_seat_keeps_its_vote_and_can_be_taken_again(tmp_path: Path) -> None:
+    room = open_room(tmp_path / "r.sqlite", ROOT / "scenarios" / "moscow-2009.yaml")
+    first = room.join(room.code, "ARM", "10.0.0.5", one_per_client=True)
+    with pytest.raises(ClassroomError) as e:
+        room.join(room.code, "KAZ", "10.0.0.5", one_per_client=True)
+    assert e.value.status == 409 and "one seat per device" in e.value.message
+    room.next()
+    room.vote("ARM", "object")
+    room.free("ARM")
+    assert room.seat_of(first) is None
+    second = room.join(room.code, "ARM", "10.0.0.6", one_per_client=True)
+    assert second != first
+    room.join(room.code, "KAZ", "10.0.0.5", one_per_client=True)  # the device holds none now
+    room.close()
+    assert room.closed[0].positions["ARM"] == "object"  # cast before the seat was freed
+    assert room.closed[0].positions["KAZ"] == "absent"  # seated, did not vote
+    room.store.close()
+
+
+def test_a_vote_meant_for_a_closed_item_is_refused(tmp_path: Path) -> None:
+    room = open_room(tmp_path / "r.sqlite", ROOT / "scenarios" / "moscow-2009.yaml")
+    room.join(room.code, "ARM")
+    room.next()
+    room.close()
+    room.next()
+    with pytest.raises(ClassroomError) as e:
+        room.vote("ARM", "object", item="crrf-decision")
+    assert e.value.status == 409
+    room.vote("ARM", "object", item="crrf-agreement")
+    room.store.close()
+
+
+def test_one_server_per_room(tmp_path: Path) -> None:
+    room = open_room(tmp_path / "r.sqlite", ROOT / "scenarios" / "moscow-2009.yaml")
+    with pytest.raises(ClassroomError) as e:
+        open_room(tmp_path / "r.sqlite", ROOT / "scenarios" / "moscow-2009.yaml")
+    assert "another cstosim classroom is serving this room" in e.value.message
+    assert (tmp_path / "r.sqlite").stat().st_mode & 0o077 == 0  # tokens: owner only
+    room.store.close()
 
 
 def test_a_seated_member_who_does_not_vote_is_absent(tmp_path: Path) -> None:
@@ -80,6 +172,7 @@ def test_a_seated_member_who_does_not_vote_is_absent(tmp_path: Path) -> None:
     assert room.closed[0].positions["KAZ"] == "absent"
     assert room.closed[0].positions["BLR"] == "absent"  # no seat: the scenario's position
     assert room.closed[0].positions["UZB"] == "abstain"
+    room.store.close()
 
 
 def test_the_room_refuses_what_the_phase_does_not_allow(tmp_path: Path) -> None:
@@ -94,6 +187,10 @@ def test_the_room_refuses_what_the_phase_does_not_allow(tmp_path: Path) -> None:
     with pytest.raises(ClassroomError) as e:
         room.set_rules({"limited_format": "perhaps"})
     assert e.value.status == 422 and "true" in e.value.message
+    with pytest.raises(ClassroomError) as e:
+        room.vote("ARM", "maybe")  # a bad position with a vote open: 422
+    assert e.value.status == 422
+    room.store.close()
 
 
 def test_buckets_allow_a_burst_then_the_rate() -> None:

@@ -57,6 +57,8 @@ TEACHER_COOKIE = "cstosim_teacher"
 SEAT_COOKIE = "cstosim_seat"
 KEEPALIVE = 15.0  # seconds between comments on an idle event stream
 MAX_STREAMS = 2000  # event streams open at once
+STREAMS_PER_CLIENT = 8  # from one address on the network (this machine's own: no limit)
+BODY_SECONDS = 10.0  # to send a request's body
 
 
 # -- request bodies (design 5.6) ----------------------------------------------------------------
@@ -72,9 +74,16 @@ class JoinBody(_Body):
 
 
 class VoteBody(_Body):
-    """POST /api/vote."""
+    """POST /api/vote (``item``: the item the student saw; 409 if another is open)."""
 
     position: str = Field(min_length=1, max_length=32)
+    item: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class SeatBody(_Body):
+    """POST /api/teacher/free."""
+
+    member: str = Field(min_length=1, max_length=8)
 
 
 class RulesBody(_Body):
@@ -96,6 +105,7 @@ class Hub:
     def __init__(self) -> None:
         self.payload = b""
         self.streams = 0
+        self.by_client: dict[str, int] = {}
         self.closing = False
         self.loop: asyncio.AbstractEventLoop | None = None  # the server's, once a stream opens
         self._changed = asyncio.Event()
@@ -111,10 +121,11 @@ class Hub:
         self.closing = True
         self.publish(self.payload)
 
-    async def stream(self) -> AsyncIterator[bytes]:
+    async def stream(self, client: str) -> AsyncIterator[bytes]:
         """The state now, then again on every change; a comment when idle."""
         self.loop = asyncio.get_running_loop()
         self.streams += 1
+        self.by_client[client] = self.by_client.get(client, 0) + 1
         try:
             sent = b""
             while not self.closing:
@@ -128,6 +139,9 @@ class Hub:
                     yield b": idle\n\n"
         finally:
             self.streams -= 1
+            left = self.by_client.pop(client, 1) - 1
+            if left:
+                self.by_client[client] = left
 
 
 # -- security headers ------------------------------------------------------------------------------
@@ -204,10 +218,16 @@ def create_app(
         if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
             raise ClassroomError(f"a request body is at most {MAX_BODY} bytes", 413)
         data = b""
-        async for chunk in request.stream():
-            data += chunk
-            if len(data) > MAX_BODY:
-                raise ClassroomError(f"a request body is at most {MAX_BODY} bytes", 413)
+        try:
+            async with asyncio.timeout(BODY_SECONDS):
+                async for chunk in request.stream():
+                    data += chunk
+                    if len(data) > MAX_BODY:
+                        raise ClassroomError(f"a request body is at most {MAX_BODY} bytes", 413)
+        except TimeoutError:
+            raise ClassroomError(
+                f"a request body must come within {BODY_SECONDS:g} s", 408
+            ) from None
         return data
 
     async def json_body(request: Request, model: type[_M]) -> _M:
@@ -239,10 +259,14 @@ def create_app(
             raise ClassroomError("too many requests; wait a moment and try again", 429)
 
     # -- the JSON API (design 5.6) ----------------------------------------------------------------
+    def seat_for(request: Request, room_code: str, member: str) -> str:
+        here = client(request)
+        return room.join(room_code, member, here, one_per_client=not _loopback(here))
+
     async def api_join(request: Request) -> Response:
         limit(joins, client(request))
         b = await json_body(request, JoinBody)
-        seat = room.join(b.room, b.member)
+        seat = seat_for(request, b.room, b.member)
         publish()
         return JSONResponse({"seat": seat})
 
@@ -253,7 +277,7 @@ def create_app(
             raise ClassroomError("not a seat of this room; join first", 403)
         limit(votes, f"{client(request)}|{member}")
         b = await json_body(request, VoteBody)
-        room.vote(member, b.position)
+        room.vote(member, b.position, b.item)
         publish()
         return JSONResponse({"member": member, "position": b.position})
 
@@ -279,6 +303,13 @@ def create_app(
         publish()
         return Response(hub.payload, media_type="application/json")
 
+    async def api_free(request: Request) -> Response:
+        teacher_api(request)
+        b = await json_body(request, SeatBody)
+        room.free(b.member)
+        publish()
+        return Response(hub.payload, media_type="application/json")
+
     async def api_export(request: Request) -> Response:
         teacher_api(request)
         return _yaml(room)
@@ -288,10 +319,13 @@ def create_app(
         return _report(room)
 
     async def events(request: Request) -> Response:
+        here = client(request)
         if hub.streams >= MAX_STREAMS:
             raise ClassroomError("too many live connections; reload later", 503)
+        if not _loopback(here) and hub.by_client.get(here, 0) >= STREAMS_PER_CLIENT:
+            raise ClassroomError("too many live pages open on this device; close some", 429)
         return StreamingResponse(
-            hub.stream(),
+            hub.stream(here),
             media_type="text/event-stream",
             headers={"x-accel-buffering": "no"},
         )
@@ -305,6 +339,8 @@ def create_app(
 
     async def join_page(request: Request) -> Response:
         code = request.query_params.get("room", "")
+        if code:
+            limit(joins, client(request))  # trying codes counts as joining
         known = room.check_code(code)
         return page(
             "join.html",
@@ -317,7 +353,13 @@ def create_app(
     async def join_post(request: Request) -> Response:
         limit(joins, client(request))
         fields = await form(request, "join")
-        seat = room.join(fields.get("room", ""), fields.get("member", ""))
+        held = room.seat_of(request.cookies.get(SEAT_COOKIE, ""))
+        if held is not None:
+            raise ClassroomError(
+                f"this browser already holds the seat of {held}; leave it on its page first",
+                409,
+            )
+        seat = seat_for(request, fields.get("room", ""), fields.get("member", ""))
         publish()
         resp = RedirectResponse("/seat", 303)
         _cookie(resp, SEAT_COOKIE, seat)
@@ -335,9 +377,20 @@ def create_app(
             raise ClassroomError("not a seat of this room; join first", 403)
         limit(votes, f"{client(request)}|{member}")
         fields = await form(request, f"seat:{member}")
-        room.vote(member, fields.get("position", ""))
+        room.vote(member, fields.get("position", ""), fields.get("item") or None)
         publish()
         return RedirectResponse("/seat", 303)
+
+    async def seat_leave(request: Request) -> Response:
+        member = room.seat_of(request.cookies.get(SEAT_COOKIE, ""))
+        if member is None:
+            return RedirectResponse(f"/join?room={room.code}", 303)
+        await form(request, f"seat:{member}")
+        room.free(member)
+        publish()
+        resp = RedirectResponse(f"/join?room={room.code}", 303)
+        resp.delete_cookie(SEAT_COOKIE, path="/")
+        return resp
 
     async def teacher_page(request: Request) -> Response:
         given = request.query_params.get("token")
@@ -365,6 +418,8 @@ def create_app(
             room.next()
         elif action == "close":
             room.close()
+        elif action == "free":
+            room.free(fields.get("member", ""))
         elif action == "rules":
             now = room.rules_now()  # the form sends every reading: keep those it changes
             room.set_rules(
@@ -375,7 +430,7 @@ def create_app(
                 }
             )
         else:
-            raise ClassroomError(f"no action {action!r}; allowed: next, close, rules", 404)
+            raise ClassroomError(f"no action {action!r}; allowed: next, close, rules, free", 404)
         publish()
         return RedirectResponse("/teacher", 303)
 
@@ -411,6 +466,7 @@ def create_app(
         Route("/join", join_post, methods=["POST"]),
         Route("/seat", seat_page, methods=["GET"]),
         Route("/seat/vote", seat_vote, methods=["POST"]),
+        Route("/seat/leave", seat_leave, methods=["POST"]),
         Route("/teacher", teacher_page, methods=["GET"]),
         Route("/teacher/{action}", teacher_post, methods=["POST"]),
         Route("/teacher/export.{what:str}", teacher_download, methods=["GET"]),
@@ -421,6 +477,7 @@ def create_app(
         Route("/api/teacher/next", api_next, methods=["POST"]),
         Route("/api/teacher/close", api_close, methods=["POST"]),
         Route("/api/teacher/rules", api_rules, methods=["POST"]),
+        Route("/api/teacher/free", api_free, methods=["POST"]),
         Route("/api/teacher/export", api_export, methods=["GET"]),
         Route("/api/teacher/report", api_report, methods=["GET"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
@@ -437,6 +494,11 @@ def create_app(
     app.state.hub = hub
     app.state.room = room
     return app
+
+
+def _loopback(address: str) -> bool:
+    """Whether a client address is this machine's own (one laptop: every student on it)."""
+    return address in ("127.0.0.1", "::1") or address.startswith("127.")
 
 
 def _origin(request: Request) -> str:

@@ -102,8 +102,11 @@ class Line:
 def event_line(rec: Record) -> Line | None:
     """An event of the run worth showing between votes (decisions are shown apart)."""
     match rec:
+        case DecisionRecord() if rec.positions:
+            return None  # voted on: shown as a decision
         case DecisionRecord():
-            return None
+            label = _OUTCOMES.get(rec.outcome.value, rec.outcome.value)
+            what = f"{rec.title or rec.item}: {label}. {rec.why}"
         case SessionRecord():
             what = f"{body_name(rec.body.value)}: " + (
                 "extraordinary session" if rec.extraordinary else "session"

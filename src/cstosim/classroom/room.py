@@ -108,8 +108,8 @@ class _Stop(Exception):
 class _Replay:
     """Chooser: closed items keep their fixed positions; the first open one stops the run."""
 
-    def __init__(self, closed: set[str], stop: bool) -> None:
-        self.closed, self.stop = closed, stop
+    def __init__(self, closed: set[str], stop: bool, seed: int) -> None:
+        self.closed, self.stop, self.seed = closed, stop, seed
         self.choices: list[Choice] = []
 
     def choose(
@@ -118,7 +118,9 @@ class _Replay:
         self.choices.append(choice)
         if self.stop and choice.item not in self.closed:
             raise _Stop(choice)
-        return {code: resolve(choice.item, code, spec, 0) for code, spec in choice.specs.items()}
+        return {
+            code: resolve(choice.item, code, spec, self.seed) for code, spec in choice.specs.items()
+        }
 
 
 def resolve(item: str, member: str, spec: PositionSpec, seed: int) -> Position:
@@ -168,7 +170,14 @@ class Room:
         self.token = _meta(store, "token")
         self.code = _meta(store, "code")
         self._secret = bytes.fromhex(_meta(store, "secret"))
-        self.seats: dict[str, str] = store.seats()
+        held = store.seats()
+        self.seats: dict[str, str] = {m: token for m, (token, _c) in held.items()}
+        self.clients: dict[str, str] = {m: client for m, (_t, client) in held.items()}
+        # the file's own readings per item (``rules:`` on an item), as JSON values
+        self.file_rules: dict[str, dict[str, Any]] = {
+            item: {str(k): _json_value(v) for k, v in own.items()}
+            for item, own in compile_scenario(self.scenario).item_rules.items()
+        }
         self.rules: dict[str, Any] = json.loads(_meta(store, "rules"))
         self.phase = Phase(_meta(store, "phase"))
         self.item_id = _meta(store, "item")
@@ -204,8 +213,9 @@ class Room:
         return hmac.compare_digest(room.strip().upper().encode(), self.code.encode())
 
     # -- students -------------------------------------------------------------------------------
-    def join(self, room: str, member: str) -> str:
-        """A seat for ``member``: its token. 404 wrong room, 409 taken, 422 no vote."""
+    def join(self, room: str, member: str, client: str = "", one_per_client: bool = False) -> str:
+        """A seat for ``member``: its token. 404 wrong room, 409 taken (or, with
+        ``one_per_client``, this client already holds a seat), 422 no vote."""
         if not self.check_code(room):
             raise ClassroomError("no room with this code; check the code on the board", 404)
         code = member.strip().upper()
@@ -216,16 +226,46 @@ class Room:
                 422,
             )
         if code in self.seats:
-            raise ClassroomError(f"the seat of {code} is taken; choose another member", 409)
+            raise ClassroomError(
+                f"the seat of {code} is taken; choose another member, or ask the teacher to "
+                "free it",
+                409,
+            )
+        if one_per_client:
+            held = next((m for m, c in self.clients.items() if c == client), None)
+            if held is not None:
+                raise ClassroomError(
+                    f"this device already holds the seat of {held}; one seat per device", 409
+                )
         token = secrets.token_urlsafe(24)
-        if not self.store.add_seat(code, token):
+        if not self.store.add_seat(code, token, client):
             raise ClassroomError(f"the seat of {code} is taken; choose another member", 409)
         self.seats[code] = token
+        self.clients[code] = client
         self._changed(recompute=False)
         return token
 
-    def vote(self, member: str, position: str) -> None:
-        """Cast (or change) ``member``'s position on the open item."""
+    def free(self, member: str) -> None:
+        """Free ``member``'s seat (the student left, or lost the page); a position it cast on
+        the open item still counts."""
+        code = member.strip().upper()
+        if code not in self.seats:
+            raise ClassroomError(f"{member!r} holds no seat; seated: {', '.join(self.seats)}", 404)
+        self.store.free_seat(code)
+        del self.seats[code]
+        del self.clients[code]
+        self._changed(recompute=False)
+
+    def vote(self, member: str, position: str, item: str | None = None) -> None:
+        """Cast (or change) ``member``'s position on the open item (``item``: the one the
+        student saw; a vote meant for another item is refused)."""
+        open_item = self.view.item
+        if self.phase is not Phase.VOTING or open_item is None:
+            raise ClassroomError("no vote is open; wait for the teacher to open the next item", 409)
+        if item is not None and item != open_item.id:
+            raise ClassroomError(
+                f"the vote on {item!r} is closed; the open item is {open_item.id!r}", 409
+            )
         try:
             pos = Position(position)
         except ValueError:
@@ -233,12 +273,9 @@ class Room:
                 f"{position!r} is not a position; allowed: " + ", ".join(p.value for p in Position),
                 422,
             ) from None
-        item = self.view.item
-        if self.phase is not Phase.VOTING or item is None:
-            raise ClassroomError("no vote is open; wait for the teacher to open the next item", 409)
-        if member not in item.voters:
+        if member not in open_item.voters:
             raise ClassroomError(f"{member} has no vote on this item", 403)
-        self.store.cast(item.id, member, pos.value)
+        self.store.cast(open_item.id, member, pos.value)
         self.votes[member] = pos.value
         self._changed(recompute=False)
 
@@ -259,19 +296,23 @@ class Room:
         self._changed()
 
     def close(self) -> None:
-        """Close the vote: a seated member that did not vote is absent, one without a seat
-        keeps the scenario's position; the engine decides the item."""
+        """Close the vote: a member keeps the position it cast (even if its student has left);
+        a seated member that did not vote is absent; a member without a seat or a vote keeps
+        the scenario's position. The engine decides the item under the file's readings for
+        it and the teacher's switches."""
         item = self.view.item
         if self.phase is not Phase.VOTING or item is None:
             raise ClassroomError("no vote is open; open the next item first", 409)
         votes = self.store.votes(item.id)
         positions: dict[str, str] = {}
         for code in item.voters:
-            if code in self.seats:
-                positions[code] = votes.get(code, Position.ABSENT.value)
+            if code in votes:
+                positions[code] = votes[code]
+            elif code in self.seats:
+                positions[code] = Position.ABSENT.value
             else:
                 positions[code] = resolve(item.id, code, item.specs[code], self.scenario.seed).value
-        done = Closed(item.id, positions, dict(self.rules))
+        done = Closed(item.id, positions, self.rules_for(item.id))
         self.store.close_item(done, phase=Phase.REVEALED.value, item=item.id)
         self.closed.append(done)
         self.phase = Phase.REVEALED
@@ -306,6 +347,11 @@ class Room:
         self.store.set_meta(rules=json.dumps(new, sort_keys=True))
         self._changed()
 
+    def rules_for(self, item: str) -> dict[str, Any]:
+        """The readings ``item`` is decided under in place of the scenario's: the file's own
+        for it, then the teacher's switches."""
+        return {**self.file_rules.get(item, {}), **self.rules}
+
     def overrides(self) -> dict[str, Any]:
         """The scenario file's own rules."""
         return {str(k): v for k, v in self.scenario.rules.overrides().items()}
@@ -315,8 +361,10 @@ class Room:
         plan = self.view.plan
         if plan is None:
             return {}
-        day = self.view.item.day if self.view.item is not None else plan.end
-        own = {RuleKey(k): check_rule_value(k, v) for k, v in self.rules.items()}
+        item = self.view.item
+        day = item.day if item is not None else plan.end
+        mine = self.rules_for(item.id) if item is not None else self.rules
+        own = {RuleKey(k): check_rule_value(k, v) for k, v in mine.items()}
         return rules_on(day, {**plan.overrides, **own}).as_dict()
 
     # -- the session as a scenario ----------------------------------------------------------------
@@ -336,6 +384,15 @@ class Room:
             elif isinstance(ev, m.RequestAssistance):
                 targets = [(raw, ev.item_id)]
             for target, item in targets:
+                given = target.get("positions") or {}
+                if item not in closed and any(isinstance(v, dict) for v in given.values()):
+                    # fixed as the room fixes them for members without a seat or a vote
+                    target["positions"] = {
+                        code: resolve(item, code, _spec(value), self.scenario.seed).value
+                        if isinstance(value, dict)
+                        else value
+                        for code, value in given.items()
+                    }
                 if item in closed:
                     target["positions"] = dict(sorted(closed[item].positions.items()))
                     if closed[item].rules:
@@ -378,13 +435,13 @@ class Room:
     def _compute(self) -> View:
         plan = self.plan()
         closed = {c.item for c in self.closed}
-        stop = _Replay(closed, stop=True)
+        stop = _Replay(closed, stop=True, seed=self.scenario.seed)
         item: OpenItem | None = None
         try:
             simulate(plan, trace=False, chooser=stop)
         except _Stop as s:
             item = self._open_item(plan, s.choice)
-        survey = _Replay(closed, stop=False)
+        survey = _Replay(closed, stop=False, seed=self.scenario.seed)
         simulate(plan, trace=False, chooser=survey)
         voters = {c for ch in survey.choices for c in ch.specs}
         seatable = sorted(voters | set(plan.voters_at_start()[0]) | set(self.seats))
@@ -443,6 +500,16 @@ class Room:
             "version": self.version,
             "stage": self.stage(),
         }
+
+
+def _spec(probabilities: Mapping[str, float]) -> PositionSpec:
+    """Probabilities from a file as the plan holds them (in the order of Position)."""
+    return tuple((p, float(probabilities[p.value])) for p in Position if p.value in probabilities)
+
+
+def _json_value(value: Any) -> Any:
+    """A rule value as JSON and YAML write it (an enum as its value)."""
+    return value.value if isinstance(value, StrEnum) else value
 
 
 def _meta(store: Store, key: str) -> str:

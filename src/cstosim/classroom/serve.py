@@ -100,6 +100,9 @@ def serve(
         app,
         log_level="warning",
         timeout_graceful_shutdown=1,
+        proxy_headers=False,  # no proxy in front: X-Forwarded-For would let a client pose as
+        # another and slip the rate limits
+        limit_concurrency=4096,  # connections at once, beyond which uvicorn answers 503
         lifespan="off",
         access_log=False,
     )

@@ -8,11 +8,13 @@ of an fsync per vote).
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from cstosim.errors import ClassroomError
 
@@ -20,7 +22,8 @@ __all__ = ["Closed", "Store"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS seats (member TEXT PRIMARY KEY, token TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS seats (
+    member TEXT PRIMARY KEY, token TEXT NOT NULL UNIQUE, client TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS votes (
     item TEXT NOT NULL, member TEXT NOT NULL, position TEXT NOT NULL,
     PRIMARY KEY (item, member));
@@ -28,7 +31,7 @@ CREATE TABLE IF NOT EXISTS closed (
     seq INTEGER PRIMARY KEY, item TEXT NOT NULL UNIQUE, positions TEXT NOT NULL,
     rules TEXT NOT NULL);
 """
-_VERSION = "1"
+_VERSION = "2"  # 2: seats keep the client address that took them
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +47,21 @@ class Store:
     """The room's SQLite file: meta values, seats, positions cast and items closed."""
 
     def __init__(self, path: Path) -> None:
+        self._lock = _lock(path)
         try:
+            # the file holds the teacher's and the seats' tokens: readable by its owner only
+            # (SQLite gives its -wal and -shm files the same permissions)
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600))
             self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA busy_timeout=2000")
             self.db.executescript(_SCHEMA)
-        except sqlite3.DatabaseError as e:
+        except (sqlite3.DatabaseError, OSError) as e:
+            self._lock.close()
+            reason = e.strerror if isinstance(e, OSError) else str(e)
             raise ClassroomError(
-                f"{path}: cannot keep the room there ({e}); give another --db path"
+                f"{path}: cannot keep the room there ({reason}); give another --db path"
             ) from None
         found = self.meta("schema")
         if found is None:
@@ -61,8 +70,9 @@ class Store:
             raise ClassroomError(f"{path}: a room of another cstosim version; use another --db")
 
     def close(self) -> None:
-        """Close the file."""
+        """Close the file and let another server open it."""
         self.db.close()
+        self._lock.close()
 
     def meta(self, key: str) -> str | None:
         """A meta value, or None."""
@@ -78,18 +88,27 @@ class Store:
                 list(values.items()),
             )
 
-    def seats(self) -> dict[str, str]:
-        """Member -> seat token."""
-        return {m: t for m, t in self.db.execute("SELECT member, token FROM seats")}
+    def seats(self) -> dict[str, tuple[str, str]]:
+        """Member -> (seat token, the client address that took it)."""
+        rows = self.db.execute("SELECT member, token, client FROM seats")
+        return {m: (t, c) for m, t, c in rows}
 
-    def add_seat(self, member: str, token: str) -> bool:
+    def add_seat(self, member: str, token: str, client: str) -> bool:
         """Give ``member`` a seat; False if it is taken."""
         try:
             with self._tx():
-                self.db.execute("INSERT INTO seats (member, token) VALUES (?, ?)", (member, token))
+                self.db.execute(
+                    "INSERT INTO seats (member, token, client) VALUES (?, ?, ?)",
+                    (member, token, client),
+                )
         except sqlite3.IntegrityError:
             return False
         return True
+
+    def free_seat(self, member: str) -> None:
+        """Free ``member``'s seat (its positions cast stay)."""
+        with self._tx():
+            self.db.execute("DELETE FROM seats WHERE member = ?", (member,))
 
     def votes(self, item: str) -> dict[str, str]:
         """Member -> position cast on ``item``."""
@@ -125,6 +144,26 @@ class Store:
 
     def _tx(self) -> _Transaction:
         return _Transaction(self.db)
+
+
+def _lock(path: Path) -> IO[bytes]:
+    """An exclusive lock on ``PATH.lock``: one server per room."""
+    lock_path = Path(f"{path}.lock")
+    try:
+        fh = open(lock_path, "a+b")  # noqa: SIM115 - held open for the server's life
+    except OSError as e:
+        raise ClassroomError(
+            f"{path}: cannot keep the room there ({e.strerror}); give another --db path"
+        ) from None
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.close()
+        raise ClassroomError(
+            f"{path}: another cstosim classroom is serving this room; stop it, or give "
+            "another --db for a new room"
+        ) from None
+    return fh
 
 
 class _Transaction:
