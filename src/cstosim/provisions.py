@@ -22,6 +22,7 @@ from datetime import date
 from importlib import resources
 
 from cstosim.errors import UnknownProvisionError
+from cstosim.i18n import _
 from cstosim.sources import SOURCES, Source
 from cstosim.vocabulary import DecisionRule, Rotation, Rule14, RuleKey
 
@@ -31,9 +32,14 @@ __all__ = [
     "UnknownProvisionError",
     "Variant",
     "closest_ids",
+    "episode",
     "get",
     "in_force",
     "in_force_from",
+    "meaning",
+    "notes",
+    "paraphrase",
+    "title",
 ]
 
 
@@ -147,6 +153,31 @@ _CLOSED: dict[RuleKey, Callable[[str], str]] = {
 }
 
 CATALOGUE: dict[str, Provision] = _check(_load())
+
+
+def title(p: Provision) -> str:
+    """A provision's title in the language of the moment (the catalogues translate it)."""
+    return _(p.title)
+
+
+def paraphrase(p: Provision) -> str:
+    """A provision's paraphrase in the language of the moment (the catalogues translate it)."""
+    return _(p.paraphrase)
+
+
+def episode(p: Provision) -> str:
+    """The episode that turned on a provision, in the language of the moment."""
+    return _(p.episode) if p.episode else ""
+
+
+def notes(p: Provision) -> str:
+    """A provision's notes, in the language of the moment."""
+    return _(p.notes) if p.notes else ""
+
+
+def meaning(v: Variant) -> str:
+    """What a variant means, in the language of the moment (the catalogues translate it)."""
+    return _(v.meaning)
 
 
 def unknown_sources() -> list[str]:
