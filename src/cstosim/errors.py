@@ -114,8 +114,13 @@ class UnknownProvisionError(CstosimError, KeyError):
         self.suggestions = list(suggestions)
 
     def __str__(self) -> str:
-        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
-        return f"unknown provision {self.pid!r}{hint}"
+        from cstosim.i18n import _  # i18n imports this module
+
+        if self.suggestions:
+            return _("unknown provision {id}; did you mean {ids}?").format(
+                id=repr(self.pid), ids=", ".join(self.suggestions)
+            )
+        return _("unknown provision {id}").format(id=repr(self.pid))
 
 
 class HistoryError(CstosimError, ValueError):

@@ -66,6 +66,7 @@ def comparison_html(comparison: Comparison) -> str:
         "suspension, a chair, a membership) shows. The last column lists each quorum (a share "
         "of the members with a vote) under which the item would be decided otherwise."
     )
+    item, changes = escape(p_("column", "item")), escape(_("quorums that change it"))
     return page(
         comparison.scenario,
         _("{scenario} - readings compared - cstosim").format(scenario=comparison.scenario),
@@ -77,9 +78,8 @@ def comparison_html(comparison: Comparison) -> str:
             ).format(n=len(comparison.variants), seed=comparison.seed)
         ),
         f"""<p>{escape(lead)} {escape(explain)}</p>
-<div class="scroll"><table class="variants"><tr><th>{escape(p_("column", "item"))}</th>\
-{"".join(heads)}
-<th>{escape(_("quorums that change it"))}</th></tr>{"".join(rows)}</table></div>""",
+<div class="scroll"><table class="variants"><tr><th>{item}</th>{"".join(heads)}
+<th>{changes}</th></tr>{"".join(rows)}</table></div>""",
         "",
         _EXTRA_CSS,
     )

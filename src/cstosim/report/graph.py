@@ -44,7 +44,8 @@ def to_dot() -> str:
     for u, v, rels in relations(g):
         for rel in rels:
             style, colour, text = _EDGE_STYLE[rel]
-            lines.append(f'  {u} -> {v} [style={style}, color="{colour}", label="{_(text)}"];')
+            said = _(text)
+            lines.append(f'  {u} -> {v} [style={style}, color="{colour}", label="{said}"];')
     lines.append("}")
     return clean("\n".join(lines) + "\n")
 
@@ -58,7 +59,8 @@ def to_mermaid() -> str:
         lines.append(f'  {code}["{code}: {body_name(code)}"]')
     for u, v, rels in relations(g):
         for rel in rels:
-            lines.append(f"  {u} {arrows[rel]}|{_(_EDGE_STYLE[rel][2])}| {v}")
+            said = _(_EDGE_STYLE[rel][2])
+            lines.append(f"  {u} {arrows[rel]}|{said}| {v}")
     return clean("\n".join(lines) + "\n")
 
 
@@ -78,11 +80,13 @@ def to_svg(acting: Iterable[str] = ()) -> str:
             pos[node] = (x0 + j * (box_w + gap_x), 30 + i * (box_h + gap_y) + box_h / 2)
     # Laid out left to right in every language (each label's own letters run as they should).
     ltr = ' direction="ltr"' if direction(current()) == "rtl" else ""
+    label = _("Organisational graph of the CSTO bodies")
+    heading = _("CSTO bodies: who reports to whom, who drafts for whom")
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" class="org-graph"{ltr} '
-        f'aria-label="{escape(_("Organisational graph of the CSTO bodies"))}">',
-        f"<title>{escape(_('CSTO bodies: who reports to whom, who drafts for whom'))}</title>",
+        f'aria-label="{escape(label)}">',
+        f"<title>{escape(heading)}</title>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" '
         'fill="#334155"/></marker></defs>',

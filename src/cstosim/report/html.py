@@ -157,6 +157,7 @@ def _alternatives(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
     request = rec.item_kind in (ItemKind.ASSISTANCE, ItemKind.ARTICLE2_MEASURES)
     own = plan.rules_on(rec.date)
     rows = []
+    this_run = escape(_("this run"))
     for key in CONTESTED:
         values = [v for (k, v) in readings if k == key]
         if not values or (key == RuleKey.ARMED_ATTACK and not request):
@@ -178,7 +179,7 @@ def _alternatives(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
             outcome = readings[(key, v)].get(rec.item, "not_decided")
             mine = getattr(own, key.value) == v
             mark = ' class="current" aria-current="true"' if mine else ""
-            tag = f'<span class="tag">{escape(_("this run"))}</span>' if mine else ""
+            tag = f'<span class="tag">{this_run}</span>' if mine else ""
             cells.append(
                 f'<td{mark}><span class="value">{code(show_value(v))}</span> '
                 f"{_badge(outcome)}{tag}</td>"
@@ -188,12 +189,16 @@ def _alternatives(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
         return ""
     if keys:
         lead = (
-            f"<p><strong>{escape(_('A contested reading decides this outcome:'))}</strong> "
+            "<p><strong>"
+            + escape(_("A contested reading decides this outcome:"))
+            + "</strong> "
             + fill(_("other values of {keys} would change it."), keys=code(", ".join(keys)))
             + "</p>"
         )
     else:
-        lead = f"<p>{escape(_('No other reading of the rules would change this outcome.'))}</p>"
+        lead = (
+            "<p>" + escape(_("No other reading of the rules would change this outcome.")) + "</p>"
+        )
     caption = _(
         "The outcome under each reading, each a whole run of the scenario (one key changed at "
         "a time)"
@@ -417,7 +422,7 @@ def _glossary() -> str:
 
 def _expectations(results: Sequence[ExpectResult]) -> str:
     if not results:
-        return f"<p>{escape(_('This scenario states no expectations.'))}</p>"
+        return "<p>" + escape(_("This scenario states no expectations.")) + "</p>"
     items = []
     for r in results:
         cls, word = (
@@ -452,7 +457,7 @@ def to_html(
     )
     decisions = [r for r in run.trace if isinstance(r, DecisionRecord)]
     cards = "".join(_card(r, readings or {}, plan) for r in decisions) or (
-        f"<p>{escape(_('No item was decided.'))}</p>"
+        "<p>" + escape(_("No item was decided.")) + "</p>"
     )
     lead = (
         fill(
@@ -465,19 +470,28 @@ def to_html(
         + fill(_("On {date}: {rules}"), date=code(plan.start.isoformat()), rules=escape(rules_text))
     )
     n = len(decisions)
+    h = {
+        "scenario": escape(_("The scenario")),
+        "decisions": escape(_("Decisions ({n})").format(n=n)),
+        "timeline": escape(_("Timeline")),
+        "chairs": escape(_("The chair over time")),
+        "glossary": escape(_("Words used here")),
+        "bodies": escape(_("The bodies")),
+    }
+    description = plan.description or _("No description.")
     bodies_lead = _("The bodies that decided in this run are marked.")
     authors = _("For scenario authors: the file's expectations")
     return page(
         plan.name,
         _("{scenario} - cstosim").format(scenario=plan.name),
         lead,
-        f"""<section id="description"><h2>{escape(_("The scenario"))}</h2>
-<div class="description">{escape(plan.description or _("No description."))}</div></section>
-<section id="decisions"><h2>{escape(_("Decisions ({n})").format(n=n))}</h2>{cards}</section>
-<section id="timeline"><h2>{escape(_("Timeline"))}</h2>{_timeline(run)}</section>
-<section id="chairs"><h2>{escape(_("The chair over time"))}</h2>{_chairs(run)}</section>
-<section id="glossary"><h2>{escape(_("Words used here"))}</h2>{_glossary()}</section>
-<section id="bodies"><h2>{escape(_("The bodies"))}</h2><p>{escape(bodies_lead)}</p>\
+        f"""<section id="description"><h2>{h["scenario"]}</h2>
+<div class="description">{escape(description)}</div></section>
+<section id="decisions"><h2>{h["decisions"]}</h2>{cards}</section>
+<section id="timeline"><h2>{h["timeline"]}</h2>{_timeline(run)}</section>
+<section id="chairs"><h2>{h["chairs"]}</h2>{_chairs(run)}</section>
+<section id="glossary"><h2>{h["glossary"]}</h2>{_glossary()}</section>
+<section id="bodies"><h2>{h["bodies"]}</h2><p>{escape(bodies_lead)}</p>\
 <div class="graph">{to_svg({r.body.value for r in decisions})}</div></section>
 <section id="authors"><details><summary>{escape(authors)}
 </summary>{_expectations(expectations)}</details></section>

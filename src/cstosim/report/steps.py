@@ -49,17 +49,19 @@ def _step(n: int, total: int, rec: DecisionRecord, readings: Readings, run: Run)
     chip_row, lists = chips(rec), who(rec)
     cites = ", ".join(code(c) for c in rec.cites)
     back, forward = ("&rarr;", "&larr;") if direction(current()) == "rtl" else ("&larr;", "&rarr;")
+    previous, first, following = escape(_("previous")), escape(_("start")), escape(_("next"))
     prev_link = (
-        f'<a href="#step-{n - 1}" accesskey="p">{back} {escape(_("previous"))}</a>'
+        f'<a href="#step-{n - 1}" accesskey="p">{back} {previous}</a>'
         if n > 1
-        else f'<a href="#intro" accesskey="p">{back} {escape(_("start"))}</a>'
+        else f'<a href="#intro" accesskey="p">{back} {first}</a>'
     )
     next_link = (
-        f'<a href="#step-{n + 1}" accesskey="n">{escape(_("next"))} {forward}</a>'
+        f'<a href="#step-{n + 1}" accesskey="n">{following} {forward}</a>'
         if n < total
         else "<span></span>"
     )
     count = fill(_("Decision {n} of {total}"), n=code(n), total=code(total))
+    provisions = fill(_("Provisions: {ids} (cstosim explain ID)"), ids=cites)
     return (
         f'<section class="step" id="step-{n}" data-item="{escape(rec.item)}">'
         f'<div class="count">{count}</div>'
@@ -71,7 +73,7 @@ def _step(n: int, total: int, rec: DecisionRecord, readings: Readings, run: Run)
         + escape(_("What does the rule decide? (reveal)"))
         + "</summary>"
         f'<p>{_badge(rec.outcome)}</p><p class="why">{escape(rec.why)}</p>{lists}'
-        f'<p class="meta">{fill(_("Provisions: {ids} (cstosim explain ID)"), ids=cites)}</p>'
+        f'<p class="meta">{provisions}</p>'
         + _alternatives(rec, readings, run.plan)
         + "</details>"
         + f'<nav class="steps">{prev_link}{next_link}</nav></section>'
@@ -90,11 +92,8 @@ def to_steps(
     )
     forward = "&larr;" if direction(current()) == "rtl" else "&rarr;"
     none = _("No item was decided.")
-    start = (
-        f'<a href="#step-1" accesskey="n">{escape(_("begin"))} {forward}</a>'
-        if total
-        else escape(none)
-    )
+    begin = escape(_("begin"))
+    start = f'<a href="#step-1" accesskey="n">{begin} {forward}</a>' if total else escape(none)
     count = (
         ngettext(
             "{n} decision, one at a time: decide, then reveal.",
@@ -110,12 +109,13 @@ def to_steps(
         end=code(plan.end.isoformat()),
         count=escape(count),
     )
+    scenario, description = _("The scenario"), plan.description or _("No description.")
     return page(
         plan.name,
         _("{scenario} - step by step - cstosim").format(scenario=plan.name),
         lead,
-        f"""<section class="intro" id="intro"><h2>{escape(_("The scenario"))}</h2>
-<div class="description">{escape(plan.description or _("No description."))}</div>
+        f"""<section class="intro" id="intro"><h2>{escape(scenario)}</h2>
+<div class="description">{escape(description)}</div>
 <nav class="steps"><span></span>{start}</nav></section>
 {steps}""",
         _("Move with the links, or Alt+N and Alt+P."),

@@ -86,10 +86,9 @@ _STATUSES = (
 def render_chairs(rows: Sequence[ChairYear], office: str | None = None) -> str:
     """A table of years, members and whether each comes from the record or a projection."""
     office = _("CSC chair on 1 July") if office is None else office
-    head = (
-        f"{p_('column', 'year'):<6}{p_('column', 'member'):<8}{p_('column', 'name'):<14}"
-        f"{p_('column', 'source'):<12}{p_('column', 'note')}"
-    )
+    year, member, name = p_("column", "year"), p_("column", "member"), p_("column", "name")
+    source, note = p_("column", "source"), p_("column", "note")
+    head = f"{year:<6}{member:<8}{name:<14}{source:<12}{note}"
     out = [f"{office}\n{head}", "-" * 64]
     for r in rows:
         source = p_("chair source", r.source) if r.confirmed else _("record (?)")

@@ -20,6 +20,7 @@ from yaml.events import AliasEvent, Event
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cstosim.errors import Pos
+from cstosim.i18n import _
 
 __all__ = [
     "CONTROL",
@@ -130,7 +131,9 @@ def shown(value: Any) -> str:
 
 def non_latin(text: str) -> str:
     """' (it has non-Latin letters)' when ``text`` has letters outside ASCII, else ''."""
-    return " (it has non-Latin letters)" if any(c.isalpha() and ord(c) > 127 for c in text) else ""
+    if any(c.isalpha() and ord(c) > 127 for c in text):
+        return " " + _("(it has non-Latin letters)")
+    return ""
 
 
 class YamlError(ValueError):
