@@ -240,7 +240,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if bad:
             failures += 1
             failed = ngettext(
-                "{bad} of {n} expectation failed", "{bad} of {n} expectations failed", checked
+                "{bad} of {n} expectations failed", "{bad} of {n} expectations failed", checked
             ).format(bad=len(bad), n=checked)
             print(f"FAIL {api.clean(path)}: {failed}")
             for r in bad:
@@ -251,7 +251,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             )
             print(f"ok   {api.clean(path)}: {held}{note}")
     print(
-        ngettext("{ok} of {n} scenario holds", "{ok} of {n} scenarios hold", len(files)).format(
+        ngettext("{ok} of {n} scenarios hold", "{ok} of {n} scenarios hold", len(files)).format(
             ok=len(files) - failures, n=len(files)
         )
     )

@@ -38,7 +38,7 @@ from cstosim.report.words import state_name, term, words
 from cstosim.rules.ruleset import CONTESTED, reading_applies, show_value
 from cstosim.vocabulary import ItemKind, RuleKey
 
-__all__ = ["Readings", "chips", "code", "fill", "page", "to_html", "who"]
+__all__ = ["Readings", "auto", "chips", "code", "fill", "page", "to_html", "who"]
 
 # The outcome of each item in whole runs under each value of each contested key: (key, value)
 # -> item -> outcome ("not_decided" where that run did not decide the item).
@@ -85,7 +85,7 @@ th { background:#e2e8f0; }
 .tag { display:inline-block; background:#1e293b; color:#fff; border-radius:4px;
   padding:0 .3rem; font-size:.75rem; margin-inline-start:.3rem; }
 .sensitive { background:#fff7ed; border:1px solid #fdba74; border-radius:8px;
-  padding:.4rem .8rem; margin-top:.6rem; }
+  padding:.4rem .8rem; margin-top:.6rem; overflow-x:auto; }
 .ok { color:#15803d; font-weight:700; } .fail { color:#b91c1c; font-weight:700; }
 .graph { background:#fff; border:1px solid var(--line); border-radius:10px; padding:.5rem;
   overflow-x:auto; }
@@ -95,8 +95,13 @@ footer { color:var(--muted); font-size:.85rem; margin-top:2rem; }
   gap:.3rem 1.2rem; }
 .glossary dt { font-weight:700; } .glossary dd { margin:0 0 .4rem; color:var(--muted); }
 table.timeline td:first-child, table.chairs td { white-space:nowrap; }
+.scroll { overflow-x:auto; }
 #authors summary { cursor:pointer; color:var(--muted); margin-top:2rem; }
+@media (max-width:600px) { header { padding:1rem; } main { padding:.5rem 1rem 2rem; }
+  .card { padding:.8rem; } }
 bdi.code { unicode-bidi:isolate; }
+[dir="rtl"] h1[dir="auto"], [dir="rtl"] h2[dir="auto"] { text-align:right; }
+[dir="rtl"] td bdi, [dir="rtl"] th bdi { white-space:nowrap; }
 [dir="rtl"] body { font-family: "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", system-ui,
   sans-serif; }
 @media print {
@@ -131,6 +136,12 @@ def fill(template: str, **parts: str) -> str:
         if field is not None:
             out.append(parts[field])
     return "".join(out)
+
+
+def auto() -> str:
+    """``dir="auto"`` on a right-to-left page, for an element that shows text not translated
+    (a scenario's own words, the reasons of a run): it then runs in its own direction."""
+    return ' dir="auto"' if direction(current()) == "rtl" else ""
 
 
 def code(text: object) -> str:
@@ -249,11 +260,11 @@ def _card(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
     return (
         f'<article class="card decision" data-item="{escape(rec.item)}" '
         f'data-outcome="{escape(rec.outcome)}">'
-        f'<h3><span title="{item_id}">'
+        f'<h3><span title="{item_id}"{auto()}>'
         f"{escape(rec.title) if rec.title else code(rec.item)}</span> {_badge(rec.outcome)}</h3>"
         f'<div class="meta">{code(rec.date.isoformat())} - {code(rec.body)} - '
         f"{escape(words('item kind', rec.item_kind))}</div>"
-        f'<p class="why">{escape(rec.why)}</p>'
+        f'<p class="why"{auto()}>{escape(rec.why)}</p>'
         + (f'<div class="positions">{chip_row}</div>' if chip_row else "")
         + who(rec)
         + f'<dl class="cites">{cites}</dl>'
@@ -309,10 +320,11 @@ def _timeline(run: Run) -> str:
                 subject, what = rec.item, rec.why
             case _:  # pragma: no cover - a record class without a rendering
                 raise TypeError(f"no rendering for {type(rec).__name__}")
+        said = f"<span{auto()}>{escape(what)}</span>" if auto() else escape(what)
         rows.append(
             f'<tr class="ev {escape(kind)}"><td>{code(rec.date.isoformat())}</td>'
             f"<td>{escape(term('record kind', kind))}</td><td>{code(str(subject))}</td>"
-            f"<td>{extra} {escape(what)}</td></tr>"
+            f"<td>{extra} {said}</td></tr>"
         )
     heads = "".join(
         f"<th>{escape(h)}</th>"
@@ -323,7 +335,9 @@ def _timeline(run: Run) -> str:
             p_("column", "what happened"),
         )
     )
-    return f'<table class="timeline"><tr>{heads}</tr>{"".join(rows)}</table>'
+    return (
+        f'<div class="scroll"><table class="timeline"><tr>{heads}</tr>{"".join(rows)}</table></div>'
+    )
 
 
 def _chairs(run: Run) -> str:
@@ -347,7 +361,9 @@ def _chairs(run: Run) -> str:
             p_("column", "state"),
         )
     )
-    return f'<table class="chairs"><tr>{heads}</tr>{"".join(rows)}</table>'
+    return (
+        f'<div class="scroll"><table class="chairs"><tr>{heads}</tr>{"".join(rows)}</table></div>'
+    )
 
 
 _GLOSSARY = (
@@ -486,7 +502,7 @@ def to_html(
         _("{scenario} - cstosim").format(scenario=plan.name),
         lead,
         f"""<section id="description"><h2>{h["scenario"]}</h2>
-<div class="description">{escape(description)}</div></section>
+<div class="description"{auto()}>{escape(description)}</div></section>
 <section id="decisions"><h2>{h["decisions"]}</h2>{cards}</section>
 <section id="timeline"><h2>{h["timeline"]}</h2>{_timeline(run)}</section>
 <section id="chairs"><h2>{h["chairs"]}</h2>{_chairs(run)}</section>
@@ -518,7 +534,7 @@ def page(
 <title>{escape(title)}</title>
 <style>{_CSS}{css}</style></head>
 <body>
-<header><h1>{escape(heading)}</h1>
+<header><h1{auto()}>{escape(heading)}</h1>
 <p>{lead_html}</p>
 </header>
 <main>

@@ -14,7 +14,17 @@ from collections.abc import Sequence
 from cstosim.engine import ExpectResult, Run
 from cstosim.engine.records import DecisionRecord
 from cstosim.i18n import _, current, direction, ngettext
-from cstosim.report.html import Readings, _alternatives, _badge, chips, code, fill, page, who
+from cstosim.report.html import (
+    Readings,
+    _alternatives,
+    _badge,
+    auto,
+    chips,
+    code,
+    fill,
+    page,
+    who,
+)
 from cstosim.report.safe import esc as escape
 from cstosim.report.words import words
 
@@ -65,14 +75,14 @@ def _step(n: int, total: int, rec: DecisionRecord, readings: Readings, run: Run)
     return (
         f'<section class="step" id="step-{n}" data-item="{escape(rec.item)}">'
         f'<div class="count">{count}</div>'
-        f"<h2>{code(rec.item)}{title}</h2>"
+        f"<h2{auto()}>{code(rec.item)}{title}</h2>"
         f'<div class="meta">{code(rec.date.isoformat())} - {code(rec.body)} - '
         f"{escape(words('item kind', rec.item_kind))}</div>"
         + (f'<div class="positions">{chip_row}</div>' if chip_row else "")
         + '<details class="reveal"><summary>'
         + escape(_("What does the rule decide? (reveal)"))
         + "</summary>"
-        f'<p>{_badge(rec.outcome)}</p><p class="why">{escape(rec.why)}</p>{lists}'
+        f'<p>{_badge(rec.outcome)}</p><p class="why"{auto()}>{escape(rec.why)}</p>{lists}'
         f'<p class="meta">{provisions}</p>'
         + _alternatives(rec, readings, run.plan)
         + "</details>"
@@ -115,7 +125,7 @@ def to_steps(
         _("{scenario} - step by step - cstosim").format(scenario=plan.name),
         lead,
         f"""<section class="intro" id="intro"><h2>{escape(scenario)}</h2>
-<div class="description">{escape(description)}</div>
+<div class="description"{auto()}>{escape(description)}</div>
 <nav class="steps"><span></span>{start}</nav></section>
 {steps}""",
         _("Move with the links, or Alt+N and Alt+P."),

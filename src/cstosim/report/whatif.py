@@ -110,10 +110,11 @@ def render_summary(summary: Any, repro: str, rows: bool = True) -> str:
     con = console(buf)
     doc = summary.as_dict()
     named = [v for v in doc["variants"] if v]
-    head = ngettext("{n} sample", "{n} samples", doc["samples"]).format(n=doc["samples"])
+    # (the English says "samples" and "variants" whatever the count, as it always has)
+    head = ngettext("{n} samples", "{n} samples", doc["samples"]).format(n=doc["samples"])
     if named:
         head = ngettext(
-            "{samples}, each under {n} variant (the same seeds)",
+            "{samples}, each under {n} variants (the same seeds)",
             "{samples}, each under {n} variants (the same seeds)",
             len(named),
         ).format(samples=head, n=len(named))
