@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 POT = Path(__file__).resolve().parent / "locale" / "cstosim.pot"
 # Babel's default keywords, and the aliases cstosim uses.
 KEYWORDS: dict[str, Any] = {"gettext_": None, "p_": ((1, "c"), 2)}
-_FIELD = re.compile(r"^(title|paraphrase|episode|notes|meaning) = ")
+_FIELD = re.compile(r"^(title|instrument|article|paraphrase|episode|notes|meaning) = ")
 
 
 def extract_provisions(

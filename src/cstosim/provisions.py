@@ -31,11 +31,13 @@ __all__ = [
     "Provision",
     "UnknownProvisionError",
     "Variant",
+    "article",
     "closest_ids",
     "episode",
     "get",
     "in_force",
     "in_force_from",
+    "instrument",
     "meaning",
     "notes",
     "paraphrase",
@@ -158,6 +160,16 @@ CATALOGUE: dict[str, Provision] = _check(_load())
 def title(p: Provision) -> str:
     """A provision's title in the language of the moment (the catalogues translate it)."""
     return _(p.title)
+
+
+def instrument(p: Provision) -> str:
+    """The instrument a provision comes from, in the language of the moment."""
+    return _(p.instrument)
+
+
+def article(p: Provision) -> str:
+    """The article (or rule) of its instrument a provision is, in the language of the moment."""
+    return _(p.article)
 
 
 def paraphrase(p: Provision) -> str:

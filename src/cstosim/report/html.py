@@ -30,7 +30,7 @@ from cstosim.engine.records import (
 from cstosim.i18n import N_, _, current, direction, format_date, ngettext, number
 from cstosim.i18n import pgettext as p_
 from cstosim.members import STATES
-from cstosim.provisions import CATALOGUE, paraphrase, title
+from cstosim.provisions import CATALOGUE, article, instrument, paraphrase, title
 from cstosim.report.graph import to_svg
 from cstosim.report.safe import clean
 from cstosim.report.safe import esc as escape
@@ -252,7 +252,7 @@ def _card(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
     cites = "".join(
         f"<dt>{code(c)}: {escape(title(CATALOGUE[c])) if c in CATALOGUE else ''}</dt>"
         f"<dd>{escape(paraphrase(CATALOGUE[c])) if c in CATALOGUE else ''}"
-        f"{' <em>(' + escape(CATALOGUE[c].instrument) + ', ' + escape(CATALOGUE[c].article)}"
+        f"{' <em>(' + escape(instrument(CATALOGUE[c])) + ', ' + escape(article(CATALOGUE[c]))}"
         f"{')</em>' if c in CATALOGUE else ''}</dd>"
         for c in rec.cites
     )

@@ -8,7 +8,16 @@ from collections.abc import Sequence
 from cstosim.history import ChairYear
 from cstosim.i18n import _
 from cstosim.i18n import pgettext as p_
-from cstosim.provisions import Provision, episode, meaning, notes, paraphrase, title
+from cstosim.provisions import (
+    Provision,
+    article,
+    episode,
+    instrument,
+    meaning,
+    notes,
+    paraphrase,
+    title,
+)
 from cstosim.report.safe import clean
 from cstosim.report.words import state_name
 from cstosim.sources import Source
@@ -50,7 +59,7 @@ def render_provision(p: Provision) -> str:
     """A provision in plain words: what it says, where from, its variants and its episode."""
     lines = [
         f"{p.id}: {title(p)}",
-        _wrap(f"{p.instrument}, {p.article}: {_instrument_dates(p)}."),
+        _wrap(f"{instrument(p)}, {article(p)}: {_instrument_dates(p)}."),
         "",
     ]
     lines += [_wrap(paraphrase(p)), ""]
