@@ -339,3 +339,44 @@ def test_cli_errors_are_translated(cli: Cli) -> None:
     assert p.returncode == 1 and p.stderr.startswith("cstosim: неизвестное положение")
     p = cli("compare", MOSCOW, "--variant", "rule14=dissent", "--lang", "ar")
     assert p.returncode == 2 and "للمقارنة" in p.stderr
+
+
+# -- the reasons of a run ----------------------------------------------------------------------
+def _reasons() -> set[str]:
+    from cstosim import api
+
+    found: set[str] = set()
+    for path in SCENARIOS:
+        run = api.simulate_scenario(api.plan(api.load(path)))
+        for rec in run.trace:
+            text = getattr(rec, "why", None) or getattr(rec, "text", None)
+            if text:
+                found.add(text)
+    return found
+
+
+@pytest.mark.parametrize("lang", [Lang.RU, Lang.AR])
+def test_every_reason_of_the_bundled_scenarios_is_translated(lang: Lang) -> None:
+    from cstosim.report.reasons import reason
+
+    texts = _reasons()
+    assert len(texts) > 30
+    with i18n.using(lang):
+        untranslated = sorted(t for t in texts if reason(t) == t)
+        said = {t: reason(t) for t in texts}
+    assert untranslated == []
+    codes = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+    for english, translated in said.items():  # the codes a reason names stay as they are
+        assert sorted(codes.findall(english)) == sorted(codes.findall(translated)), translated
+    assert all(reason(t) == t for t in texts)  # English: the record's own words
+
+
+def test_a_reason_no_template_reads_stays_as_it_is() -> None:
+    from cstosim.report.reasons import reason
+
+    with i18n.using(Lang.RU):
+        assert reason("Something new happened.") == "Something new happened."
+        assert reason("Rejected: ARM and BLR objected.") == "Отклонено: возражает ARM и BLR."
+        assert reason(
+            "Assistance for KAZ - adopted: no objection; the silence of BLR counts as consent."
+        ) == ("Помощь KAZ — принято: возражений нет; молчание BLR считается согласием.")

@@ -32,6 +32,7 @@ from cstosim.i18n import pgettext as p_
 from cstosim.members import STATES
 from cstosim.provisions import CATALOGUE, article, instrument, paraphrase, title
 from cstosim.report.graph import to_svg
+from cstosim.report.reasons import reason
 from cstosim.report.safe import clean
 from cstosim.report.safe import esc as escape
 from cstosim.report.words import state_name, term, words
@@ -264,7 +265,7 @@ def _card(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
         f"{escape(rec.title) if rec.title else code(rec.item)}</span> {_badge(rec.outcome)}</h3>"
         f'<div class="meta">{code(rec.date.isoformat())} - {code(rec.body)} - '
         f"{escape(words('item kind', rec.item_kind))}</div>"
-        f'<p class="why"{auto()}>{escape(rec.why)}</p>'
+        f'<p class="why"{auto()}>{escape(reason(rec.why))}</p>'
         + (f'<div class="positions">{chip_row}</div>' if chip_row else "")
         + who(rec)
         + f'<dl class="cites">{cites}</dl>'
@@ -280,7 +281,7 @@ def _timeline(run: Run) -> str:
         extra = ""
         match rec:
             case DecisionRecord():
-                subject, what, extra = rec.item, rec.why, _badge(rec.outcome)
+                subject, what, extra = rec.item, reason(rec.why), _badge(rec.outcome)
             case SessionRecord():
                 subject = rec.id
                 what = (
@@ -289,12 +290,12 @@ def _timeline(run: Run) -> str:
                     else _("{body} session, chair {chair}")
                 ).format(body=rec.body, chair=rec.chair or "-")
             case NoteRecord():
-                subject, what = rec.item or "", rec.text
+                subject, what = rec.item or "", reason(rec.text)
             case ChairRecord():
-                subject, what = rec.member or "", rec.why
+                subject, what = rec.member or "", reason(rec.why)
             case MembershipRecord() | AccessionRecord():
                 subject = rec.item if isinstance(rec, AccessionRecord) else rec.member
-                what = rec.why
+                what = reason(rec.why)
             case DeploymentRecord():
                 subject = rec.item
                 troops = (
@@ -311,13 +312,13 @@ def _timeline(run: Run) -> str:
                     "{why} From {members} ({troops}), for {days} days.",
                     rec.mission_days,
                 ).format(
-                    why=rec.why,
+                    why=reason(rec.why),
                     members=", ".join(rec.contributors),
                     troops=troops,
                     days=rec.mission_days,
                 )
             case RequestRecord() | ConsultationRecord() | ReportRecord() | WithdrawalRecord():
-                subject, what = rec.item, rec.why
+                subject, what = rec.item, reason(rec.why)
             case _:  # pragma: no cover - a record class without a rendering
                 raise TypeError(f"no rendering for {type(rec).__name__}")
         said = f"<span{auto()}>{escape(what)}</span>" if auto() else escape(what)

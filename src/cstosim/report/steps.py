@@ -25,6 +25,7 @@ from cstosim.report.html import (
     page,
     who,
 )
+from cstosim.report.reasons import reason
 from cstosim.report.safe import esc as escape
 from cstosim.report.words import words
 
@@ -82,7 +83,7 @@ def _step(n: int, total: int, rec: DecisionRecord, readings: Readings, run: Run)
         + '<details class="reveal"><summary>'
         + escape(_("What does the rule decide? (reveal)"))
         + "</summary>"
-        f'<p>{_badge(rec.outcome)}</p><p class="why"{auto()}>{escape(rec.why)}</p>{lists}'
+        f'<p>{_badge(rec.outcome)}</p><p class="why"{auto()}>{escape(reason(rec.why))}</p>{lists}'
         f'<p class="meta">{provisions}</p>'
         + _alternatives(rec, readings, run.plan)
         + "</details>"

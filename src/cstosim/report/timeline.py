@@ -27,6 +27,7 @@ from cstosim.engine.records import (
 from cstosim.i18n import _, ngettext, number
 from cstosim.i18n import pgettext as p_
 from cstosim.report.console import terminal_width
+from cstosim.report.reasons import reason
 from cstosim.report.safe import clean
 from cstosim.report.words import term, words
 from cstosim.rules.ruleset import show_value
@@ -61,7 +62,7 @@ def _positions(pos: Mapping[str, Position]) -> str:
 
 
 def _cited(why: str, cites: Sequence[str]) -> str:
-    return f"{why} [{', '.join(cites)}]"
+    return f"{reason(why)} [{', '.join(cites)}]"
 
 
 Row = tuple[str, str, str, str, Text, str]
@@ -139,7 +140,7 @@ def _row(rec: Record) -> Row:
             what = term("record kind", rec.kind.value)
             return day, what, rec.item, "", Text(""), _cited(rec.why, rec.cites)
         case NoteRecord():
-            return day, term("record kind", "note"), rec.item or "", "", Text(""), rec.text
+            return day, term("record kind", "note"), rec.item or "", "", Text(""), reason(rec.text)
     raise TypeError(f"no rendering for {type(rec).__name__}")  # pragma: no cover
 
 
