@@ -50,7 +50,9 @@ def _catalog(lang: str):
 
 
 def _fields(text: str) -> set[str]:
-    return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+    """The named placeholders of a message: {name} (Python), %(name)s (Jinja2 templates)."""
+    braces = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+    return braces | {f"%({m})" for m in re.findall(r"%\((\w+)\)", text)}
 
 
 # -- the catalogues ----------------------------------------------------------------------------
@@ -79,7 +81,7 @@ def test_each_translation_keeps_the_placeholders_of_its_msgid(lang: str) -> None
         strings = m.string if isinstance(m.string, tuple) else (m.string,)
         if isinstance(m.id, tuple):
             assert len(strings) == plurals, f"{lang}: {len(strings)} plural forms for {m.id!r}"
-        if "python-brace-format" not in m.flags and not any("{" in i for i in ids):
+        if not any(c in i for i in ids for c in "{%"):
             continue
         want = _fields(ids[0])
         for s in strings:
@@ -107,6 +109,34 @@ def test_no_message_hides_where_extraction_cannot_see_it() -> None:
         for text in _CALL.findall(path.read_text("utf-8")):
             if text and text not in known and not any(k.startswith(text) for k in known):
                 pytest.fail(f"{path.name}: {text!r} is not in the template")
+
+
+def test_the_extraction_config_covers_the_classroom_templates() -> None:
+    """The lead's Jinja2 templates (src/cstosim/classroom/templates/**.html) are read with
+    jinja2.ext.i18n: _(), {% trans %} with plurals, and ngettext."""
+    from io import BytesIO
+
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract
+    from babel.messages.frontend import parse_mapping_cfg
+    from babel.util import pathmatch
+
+    pytest.importorskip("jinja2")
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as f:
+        method_map, options_map = parse_mapping_cfg(f)
+    page = "src/cstosim/classroom/templates/board/room.html"
+    pattern, method = next((p, m) for p, m in method_map if pathmatch(p, page))
+    assert method == "jinja2"
+    src = (
+        b'<h1>{{ _("Join the room") }}</h1>'
+        b"{% trans n=seats %}{{ n }} seat{% pluralize %}{{ n }} seats{% endtrans %}"
+    )
+    found = [
+        m
+        for _, m, _, _ in extract(
+            method, BytesIO(src), DEFAULT_KEYWORDS, options=options_map[pattern]
+        )
+    ]
+    assert found == ["Join the room", ("%(n)s seat", "%(n)s seats")]
 
 
 @pytest.mark.parametrize(("english", "terms"), TERMS.items())

@@ -123,7 +123,7 @@ def _badge(outcome: str) -> str:
 
 
 def _names(codes: Sequence[str]) -> str:
-    return ", ".join(
+    return _(", ").join(
         f"{code(c)} ({escape(state_name(c))})" if c in STATES else code(c) for c in codes
     )
 
