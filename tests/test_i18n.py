@@ -410,3 +410,12 @@ def test_a_reason_no_template_reads_stays_as_it_is() -> None:
         assert reason(
             "Assistance for KAZ - adopted: no objection; the silence of BLR counts as consent."
         ) == ("Помощь KAZ — принято: возражений нет; молчание BLR считается согласием.")
+
+
+def test_yaml_and_rule_mistakes_are_translated(cli: Cli, tmp_path: Path) -> None:
+    twice = tmp_path / "twice.yaml"
+    twice.write_text("name: x\nname: y\n")
+    p = cli("validate", str(twice), "--lang", "ru")
+    assert p.returncode == 1 and p.stderr.startswith(f"{twice}:2:1: повторяющийся ключ 'name'")
+    p = cli("run", MOSCOW, "--set", "rule14=maybe", "--lang", "ar")
+    assert p.returncode == 2 and "لا يمكن أن يكون rule14 'maybe'" in p.stderr

@@ -25,6 +25,13 @@ EARLIEST = date(1900, 1, 1)  # scenario dates are kept in a range where date ari
 LATEST = date(8999, 12, 31)
 
 
+def top_level(data: Any) -> str:
+    """What to say when a file's top level is not a mapping."""
+    return _("the top level is {kind}; a scenario is a mapping with name, start, end, ...").format(
+        kind=kind_of(data)
+    )
+
+
 def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
     """Checks across fields: dates within the scenario, unique and known ids."""
     out: list[tuple[KeyPath, bool, str]] = []
@@ -291,8 +298,7 @@ def scenario_from_data(data: Any, label: str = "<mapping>") -> m.Scenario:
                 Problem(
                     label,
                     Pos(0, 0),
-                    f"the top level is {kind_of(data)}; a scenario is a mapping with name, "
-                    "start, end, ...",
+                    top_level(data),
                     path=(),
                 )
             ]
@@ -315,8 +321,7 @@ def parse_scenario(text: str, filename: str = "<scenario>") -> tuple[m.Scenario,
                 Problem(
                     filename,
                     located.where(()),
-                    f"the top level is {kind_of(data)}; a scenario is a mapping "
-                    "with name, start, end, ...",
+                    top_level(data),
                 )
             ]
         )
