@@ -45,7 +45,19 @@ def extract() -> Any:
 
     with (ROOT / "babel.cfg").open(encoding="utf-8") as f:
         method_map, options_map = parse_mapping_cfg(f)
-    catalog = Catalog(project="cstosim", msgid_bugs_address="", charset="utf-8")
+    from cstosim import __version__
+
+    catalog = Catalog(
+        project="cstosim",
+        version=__version__,
+        copyright_holder="the cstosim contributors",
+        msgid_bugs_address="",
+        charset="utf-8",
+        header_comment=(
+            "# The messages cstosim shows people, for translators (python -m cstosim._extract).\n"
+            "# Terms of art: locale/TERMS.md. Placeholders {name} stay as they are.\n"
+        ),
+    )
     found = extract_from_dir(
         str(ROOT),
         method_map,

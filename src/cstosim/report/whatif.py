@@ -211,7 +211,7 @@ def render_exploration(result: dict[str, Any]) -> str:
             str(v["quorum"] or "none"),
             *(number(c[o]) for o in outcomes),
             p_("invariants", v["invariants"]),
-            ", ".join(term("position", p) for p in blocks),
+            _(", ").join(term("position", p) for p in blocks),
             power,
         )
     con.print(table)
