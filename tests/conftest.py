@@ -37,6 +37,7 @@ Cli = Callable[..., CliResult]
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
     """Run ``cstosim ARGS...`` in this process and return its status and output."""
     monkeypatch.setenv("COLUMNS", WIDTH)
+    monkeypatch.delenv("CSTOSIM_LANG", raising=False)  # English unless a test asks for another
 
     def run(*args: str) -> CliResult:
         capsys.readouterr()  # drop what came before

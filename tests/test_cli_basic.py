@@ -86,7 +86,7 @@ def test_explain_prints_a_source_entry(cli: Cli) -> None:
 
 
 def test_validate_and_run_import_only_what_they_need() -> None:
-    """Quick start-up: Rich, networkx, Dask, matplotlib and the sources file wait for the
+    """Quick start-up: Rich, networkx, Dask, matplotlib, Babel and the sources file wait for the
     commands that use them."""
     import subprocess
     import sys
@@ -98,7 +98,7 @@ def test_validate_and_run_import_only_what_they_need() -> None:
         "    main(['validate', 'scenarios/moscow-2009.yaml'])\n"
         "    main(['run', 'scenarios/moscow-2009.yaml', '--format', 'jsonl'])\n"
         "from cstosim import sources\n"
-        "heavy = [m for m in ('rich', 'networkx', 'dask', 'distributed', 'matplotlib')"
+        "heavy = [m for m in ('rich', 'networkx', 'dask', 'distributed', 'matplotlib', 'babel')"
         " if m in sys.modules]\n"
         "assert not heavy and sources.SOURCES._data is None, heavy\n"
     )

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cstosim import i18n
 from cstosim._analysis import (
     EXPLORE_KEYS,
     TODAYS_COUNCIL,
@@ -44,7 +45,7 @@ from cstosim.rules.ruleset import RULE_KEYS, check_overrides, parse_rule_value
 from cstosim.scenario import load_scenario, parse_scenario
 from cstosim.scenario import models as m
 from cstosim.sources import SOURCES, Source
-from cstosim.vocabulary import Backend, Office
+from cstosim.vocabulary import Backend, Lang, Office
 
 if TYPE_CHECKING:  # the names of _LAZY below, for type checkers
     from cstosim.report.compare_html import comparison_html as render_comparison_html
@@ -230,10 +231,22 @@ def run(
 
 
 def render(
-    run: Run, fmt: str = "text", expectations: Sequence[ExpectResult] = (), *, steps: bool = False
+    run: Run,
+    fmt: str = "text",
+    expectations: Sequence[ExpectResult] = (),
+    *,
+    steps: bool = False,
+    lang: Lang | str | None = None,
 ) -> str:
     """The run as text (a timeline), json, jsonl or html (a self-contained report; with
-    ``steps``, one decision per screen, its outcome hidden until revealed)."""
+    ``steps``, one decision per screen, its outcome hidden until revealed), in ``lang`` (en, ru
+    or ar; default: the language of the moment, see ``cstosim.i18n.using``). JSON and JSON
+    Lines are the same in every language."""
+    with i18n.using(None if lang is None else i18n.parse_lang(str(lang), "lang")):
+        return _render(run, fmt, expectations, steps=steps)
+
+
+def _render(run: Run, fmt: str, expectations: Sequence[ExpectResult], *, steps: bool) -> str:
     from cstosim.report.trace import to_json, to_jsonl
 
     if fmt == "json":
@@ -395,12 +408,15 @@ def classroom(
     host: str = "127.0.0.1",
     port: int = 8000,
     db: str | Path = "classroom.sqlite",
-    lang: str = "en",
+    lang: str | None = None,
 ) -> int:
-    """Serve a live class session over ``scenario`` until SIGINT or SIGTERM (design 5.6)."""
+    """Serve a live class session over ``scenario`` until SIGINT or SIGTERM (design 5.6);
+    its pages in ``lang`` (default: the language of the moment)."""
     from cstosim.classroom.serve import serve
+    from cstosim.i18n import current, parse_lang
 
-    return serve(Path(scenario), host=host, port=port, db=Path(db), lang=lang)
+    chosen = current() if lang is None else parse_lang(lang)
+    return serve(Path(scenario), host=host, port=port, db=Path(db), lang=chosen)
 
 
 def chairs(start: int, end: int, office: Office | str = Office.CHAIR) -> list[ChairYear]:
@@ -424,8 +440,8 @@ def schema(trace: bool = False) -> dict[str, Any]:
     return trace_schema() if trace else scenario_schema()
 
 
-def graph(fmt: str = "dot") -> str:
-    """The bodies' organisational graph as DOT, Mermaid or SVG text."""
+def graph(fmt: str = "dot", *, lang: Lang | str | None = None) -> str:
+    """The bodies' organisational graph as DOT, Mermaid or SVG text, its labels in ``lang``."""
     from cstosim.report.graph import to_dot, to_mermaid, to_svg
 
     render: dict[str, Callable[[], str]] = dict(
@@ -433,7 +449,8 @@ def graph(fmt: str = "dot") -> str:
     )
     if fmt not in render:
         raise ArgumentError(f"unknown graph format {fmt!r}; allowed: {', '.join(render)}")
-    return render[fmt]()
+    with i18n.using(None if lang is None else i18n.parse_lang(str(lang), "lang")):
+        return render[fmt]()
 
 
 def plot(what: str, data: Any, path: str | Path) -> Path:

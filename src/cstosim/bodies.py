@@ -12,6 +12,7 @@ from datetime import date
 
 import networkx as nx
 
+from cstosim.i18n import N_
 from cstosim.vocabulary import Body
 
 __all__ = [
@@ -46,70 +47,76 @@ BODIES: dict[str, OrgBody] = {
     for b in (
         OrgBody(
             "CSC",
-            "Collective Security Council",
+            N_("Collective Security Council"),
             "council",
-            "The heads of state: the highest body, deciding the Organisation's main questions.",
+            N_("The heads of state: the highest body, deciding the Organisation's main questions."),
         ),
         OrgBody(
             "CMFA",
-            "Council of Ministers of Foreign Affairs",
+            N_("Council of Ministers of Foreign Affairs"),
             "council",
-            "Foreign ministers: coordinates the members' foreign policy on security.",
+            N_("Foreign ministers: coordinates the members' foreign policy on security."),
         ),
         OrgBody(
             "CMD",
-            "Council of Ministers of Defence",
+            N_("Council of Ministers of Defence"),
             "council",
-            "Defence ministers: military policy, forces and military-technical cooperation.",
+            N_("Defence ministers: military policy, forces and military-technical cooperation."),
         ),
         OrgBody(
             "CSSC",
-            "Committee of Secretaries of Security Councils",
+            N_("Committee of Secretaries of Security Councils"),
             "committee",
-            "Secretaries of the national security councils: security policy and new threats.",
+            N_("Secretaries of the national security councils: security policy and new threats."),
         ),
         OrgBody(
             "PC",
-            "Permanent Council",
+            N_("Permanent Council"),
             "council",
-            "The members' plenipotentiaries: coordinates between CSC sessions (consensus assumed).",
+            N_(
+                "The members' plenipotentiaries: coordinates between CSC sessions "
+                "(consensus assumed)."
+            ),
         ),
         OrgBody(
             "SG",
-            "Secretary General",
+            N_("Secretary General"),
             "official",
-            "The chief administrative officer, appointed by the CSC for three years.",
+            N_("The chief administrative officer, appointed by the CSC for three years."),
         ),
         OrgBody(
             "SEC",
-            "Secretariat",
+            N_("Secretariat"),
             "secretariat",
-            "Prepares and circulates drafts and supports the councils' work.",
+            N_("Prepares and circulates drafts and supports the councils' work."),
         ),
         OrgBody(
             "JS",
-            "Joint Staff",
+            N_("Joint Staff"),
             "staff",
-            "Plans and coordinates the military side, the collective forces among it.",
+            N_("Plans and coordinates the military side, the collective forces among it."),
         ),
         OrgBody(
             "MC",
-            "Military Committee",
+            N_("Military Committee"),
             "committee",
-            "Advises the defence ministers on planning and using collective forces (since 2012).",
+            N_(
+                "Advises the defence ministers on planning and using collective forces "
+                "(since 2012)."
+            ),
             since=date(2012, 12, 19),
         ),
         OrgBody(
             "PA",
-            "Parliamentary Assembly",
+            N_("Parliamentary Assembly"),
             "assembly",
-            "Members' parliamentarians: model laws and harmonisation of legislation.",
+            N_("Members' parliamentarians: model laws and harmonisation of legislation."),
         ),
         OrgBody(
             "SUB",
-            "Subsidiary coordination councils",
+            N_("Subsidiary coordination councils"),
             "subsidiary",
-            "Working bodies on drugs, migration, emergencies and other matters.",
+            N_("Working bodies on drugs, migration, emergencies and other matters."),
         ),
     )
 }

@@ -117,8 +117,13 @@ class UnknownProvisionError(CstosimError, KeyError):
         self.suggestions = list(suggestions)
 
     def __str__(self) -> str:
-        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
-        return f"unknown provision {self.pid!r}{hint}"
+        from cstosim.i18n import _  # i18n imports this module
+
+        if self.suggestions:
+            return _("unknown provision {id}; did you mean {ids}?").format(
+                id=repr(self.pid), ids=", ".join(self.suggestions)
+            )
+        return _("unknown provision {id}").format(id=repr(self.pid))
 
 
 class HistoryError(CstosimError, ValueError):
@@ -186,7 +191,20 @@ class ClassroomError(CstosimError):
     room, 409 a seat taken or no vote open, 422 a value not allowed...), or a room that cannot
     start (status 0)."""
 
-    def __init__(self, message: str, status: int = 0) -> None:
+    def __init__(
+        self,
+        message: str,
+        status: int = 0,
+        template: str | None = None,
+        params: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
-        self.message = message
+        self.message = message  # English, as the JSON API answers
         self.status = status
+        self.template = template or message  # the catalogue's msgid, for a page in a language
+        self.params = params or {}
+
+    @classmethod
+    def of(cls, status: int, template: str, **params: str) -> ClassroomError:
+        """An error whose message is ``template`` filled with ``params`` (``{name}``)."""
+        return cls(template.format(**params), status, template, params)

@@ -28,25 +28,30 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class State:
-    """A state that is or was a party: code, English and Russian short names."""
+    """A state that is or was a party: code, English, Russian and Arabic short names."""
 
     code: str
     name_en: str
     name_ru: str
+    name_ar: str
+
+    def name(self, lang: str = "en") -> str:
+        """The state's short name in ``lang`` (en, ru or ar)."""
+        return {"ru": self.name_ru, "ar": self.name_ar}.get(lang, self.name_en)
 
 
 STATES: dict[str, State] = {
     s.code: s
     for s in (
-        State("ARM", "Armenia", "Армения"),
-        State("AZE", "Azerbaijan", "Азербайджан"),
-        State("BLR", "Belarus", "Беларусь"),
-        State("GEO", "Georgia", "Грузия"),
-        State("KAZ", "Kazakhstan", "Казахстан"),
-        State("KGZ", "Kyrgyzstan", "Кыргызстан"),
-        State("RUS", "Russia", "Россия"),
-        State("TJK", "Tajikistan", "Таджикистан"),
-        State("UZB", "Uzbekistan", "Узбекистан"),
+        State("ARM", "Armenia", "Армения", "أرمينيا"),
+        State("AZE", "Azerbaijan", "Азербайджан", "أذربيجان"),
+        State("BLR", "Belarus", "Беларусь", "بيلاروس"),
+        State("GEO", "Georgia", "Грузия", "جورجيا"),
+        State("KAZ", "Kazakhstan", "Казахстан", "كازاخستان"),
+        State("KGZ", "Kyrgyzstan", "Кыргызстан", "قيرغيزستان"),
+        State("RUS", "Russia", "Россия", "روسيا"),
+        State("TJK", "Tajikistan", "Таджикистан", "طاجيكستان"),
+        State("UZB", "Uzbekistan", "Узбекистан", "أوزبكستان"),
     )
 }
 

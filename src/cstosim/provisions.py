@@ -22,6 +22,7 @@ from datetime import date
 from importlib import resources
 
 from cstosim.errors import UnknownProvisionError
+from cstosim.i18n import _
 from cstosim.sources import SOURCES, Source
 from cstosim.vocabulary import DecisionRule, Rotation, Rule14, RuleKey
 
@@ -30,10 +31,17 @@ __all__ = [
     "Provision",
     "UnknownProvisionError",
     "Variant",
+    "article",
     "closest_ids",
+    "episode",
     "get",
     "in_force",
     "in_force_from",
+    "instrument",
+    "meaning",
+    "notes",
+    "paraphrase",
+    "title",
 ]
 
 
@@ -147,6 +155,41 @@ _CLOSED: dict[RuleKey, Callable[[str], str]] = {
 }
 
 CATALOGUE: dict[str, Provision] = _check(_load())
+
+
+def title(p: Provision) -> str:
+    """A provision's title in the language of the moment (the catalogues translate it)."""
+    return _(p.title)
+
+
+def instrument(p: Provision) -> str:
+    """The instrument a provision comes from, in the language of the moment."""
+    return _(p.instrument)
+
+
+def article(p: Provision) -> str:
+    """The article (or rule) of its instrument a provision is, in the language of the moment."""
+    return _(p.article)
+
+
+def paraphrase(p: Provision) -> str:
+    """A provision's paraphrase in the language of the moment (the catalogues translate it)."""
+    return _(p.paraphrase)
+
+
+def episode(p: Provision) -> str:
+    """The episode that turned on a provision, in the language of the moment."""
+    return _(p.episode) if p.episode else ""
+
+
+def notes(p: Provision) -> str:
+    """A provision's notes, in the language of the moment."""
+    return _(p.notes) if p.notes else ""
+
+
+def meaning(v: Variant) -> str:
+    """What a variant means, in the language of the moment (the catalogues translate it)."""
+    return _(v.meaning)
 
 
 def unknown_sources() -> list[str]:

@@ -25,6 +25,7 @@ __all__ = [
     "EventType",
     "Force",
     "ItemKind",
+    "Lang",
     "Office",
     "Outcome",
     "Position",
@@ -260,6 +261,14 @@ class RecordKind(StrEnum):
     MEMBERSHIP = "membership"
     ACCESSION = "accession"
     NOTE = "note"
+
+
+class Lang(StrEnum):
+    """A language cstosim speaks to people in (design 5.7); codes and JSON never change."""
+
+    EN = "en"
+    RU = "ru"
+    AR = "ar"
 
 
 class Office(StrEnum):

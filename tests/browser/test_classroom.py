@@ -293,3 +293,52 @@ def test_names_that_carry_markup_are_shown_as_text(browser, tmp_path: Path) -> N
         ctx.close()
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize(
+    "lang,direction,words",
+    [
+        ("ru", "ltr", ["Совет коллективной безопасности", "Армения"]),
+        ("ar", "rtl", ["مجلس الأمن الجماعي", "أرمينيا"]),
+    ],
+)
+def test_the_pages_speak_russian_and_arabic(
+    browser, tmp_path: Path, lang: str, direction: str, words: list[str]
+) -> None:
+    server = Server(MOSCOW, tmp_path / "room.sqlite", "--lang", lang)
+    try:
+        seat = server.join("ARM")
+        server.teacher("next")
+        # the JSON API and its errors stay in English whatever the pages' language
+        assert server.get("/api/state").body["item"]["body"] == "CSC"
+        late = server.post("/api/vote", {"position": "maybe"}, token=seat)
+        assert "is not a position; allowed" in late.body["error"]
+        server.post("/api/vote", {"position": "object"}, token=seat)
+        views = [("board-voting", "/board", None), ("seat", "/seat", seat)]
+        for name, path, cookie in views:
+            for size_name, size in (("phone", PHONE), ("projector", PROJECTOR)):
+                ctx = browser.new_context(viewport=size)
+                if cookie:
+                    ctx.add_cookies([{"name": "cstosim_seat", "value": cookie, "url": server.base}])
+                page = ctx.new_page()
+                page.goto(server.base + path)
+                root = page.locator("html")
+                assert root.get_attribute("lang") == lang
+                assert root.get_attribute("dir") == direction
+                text = page.inner_text("body")
+                assert all(w in text for w in words), (name, text[:300])
+                assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+                shot(page, f"{lang}-{name}-{size_name}")
+                ctx.close()
+        server.teacher("close")
+        ctx = browser.new_context(viewport=PROJECTOR)
+        page = ctx.new_page()
+        page.goto(server.base + "/board")
+        assert page.locator("table.readings td[aria-current=true]").count() >= 1
+        assert "rop.14.1" in page.inner_text(".cites")  # ids stay as they are
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        shot(page, f"{lang}-board-revealed-projector")
+        ctx.close()
+        assert axe_violations(browser, server.base + "/board", PHONE) == []
+    finally:
+        server.stop()

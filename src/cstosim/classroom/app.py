@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
-from gettext import NullTranslations
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qs
@@ -43,7 +42,9 @@ from cstosim.classroom.limits import MAX_BODY, Buckets
 from cstosim.classroom.pages import context, rules_form
 from cstosim.classroom.room import Room
 from cstosim.errors import ClassroomError
+from cstosim.i18n import N_, _, direction, translations, using
 from cstosim.rules.ruleset import show_value
+from cstosim.vocabulary import Lang
 
 __all__ = ["CSP", "Hub", "create_app"]
 
@@ -170,12 +171,10 @@ class SecurityHeaders:
 
 
 # -- the app ---------------------------------------------------------------------------------------
-def create_app(
-    room: Room, translations: NullTranslations | None = None, lang: str = "en"
-) -> Starlette:
-    """The ASGI app serving ``room`` (pages in ``lang`` through ``translations``)."""
+def create_app(room: Room, lang: Lang = Lang.EN) -> Starlette:
+    """The ASGI app serving ``room``, its pages in ``lang`` (the JSON API in English)."""
     hub = Hub()
-    t = translations or NullTranslations()
+    t = translations(lang)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -192,10 +191,12 @@ def create_app(
     publish()
 
     def page(name: str, status: int = 200, **extra: Any) -> HTMLResponse:
-        ctx = context(room, t.gettext, member=extra.pop("member", None))
-        html = env.get_template(name).render(
-            lang=lang, direction="rtl" if lang == "ar" else "ltr", **ctx, **extra
-        )
+        with using(lang):
+            ctx = context(room, member=extra.pop("member", None))
+            rules = rules_form(room) if name == "teacher.html" else []
+            html = env.get_template(name).render(
+                lang=lang.value, direction=direction(lang), rules=rules, **ctx, **extra
+            )
         return HTMLResponse(html, status_code=status)
 
     # -- helpers --------------------------------------------------------------------------------
@@ -204,35 +205,37 @@ def create_app(
 
     def bearer(request: Request) -> str:
         auth = request.headers.get("authorization", "")
-        scheme, _, token = auth.partition(" ")
+        scheme, _space, token = auth.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            raise ClassroomError("send 'Authorization: Bearer TOKEN'", 401)
+            raise ClassroomError.of(401, N_("send 'Authorization: Bearer TOKEN'"))
         return token.strip()
 
     def teacher_api(request: Request) -> None:
         if not room.is_teacher(bearer(request)):
-            raise ClassroomError("not the teacher's token", 403)
+            raise ClassroomError.of(403, N_("not the teacher's token"))
 
     async def body(request: Request) -> bytes:
         declared = request.headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
-            raise ClassroomError(f"a request body is at most {MAX_BODY} bytes", 413)
+            raise ClassroomError.of(413, N_("a request body is at most {n} bytes"), n=str(MAX_BODY))
         data = b""
         try:
             async with asyncio.timeout(BODY_SECONDS):
                 async for chunk in request.stream():
                     data += chunk
                     if len(data) > MAX_BODY:
-                        raise ClassroomError(f"a request body is at most {MAX_BODY} bytes", 413)
+                        raise ClassroomError.of(
+                            413, N_("a request body is at most {n} bytes"), n=str(MAX_BODY)
+                        )
         except TimeoutError:
-            raise ClassroomError(
-                f"a request body must come within {BODY_SECONDS:g} s", 408
+            raise ClassroomError.of(
+                408, N_("a request body must come within {n} s"), n=f"{BODY_SECONDS:g}"
             ) from None
         return data
 
     async def json_body(request: Request, model: type[_M]) -> _M:
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-            raise ClassroomError("send JSON with 'Content-Type: application/json'", 415)
+            raise ClassroomError.of(415, N_("send JSON with 'Content-Type: application/json'"))
         raw = await body(request)
         try:
             return model.model_validate_json(raw)
@@ -244,19 +247,19 @@ def create_app(
     async def form(request: Request, holder: str) -> dict[str, str]:
         origin = request.headers.get("origin")
         if origin is not None and origin != _origin(request):
-            raise ClassroomError("a form from another site is refused", 403)
+            raise ClassroomError.of(403, N_("a form from another site is refused"))
         raw = await body(request)
         try:
             fields = {k: v[0] for k, v in parse_qs(raw.decode(), max_num_fields=20).items()}
         except (UnicodeDecodeError, ValueError):
-            raise ClassroomError("a form the page did not send", 400) from None
+            raise ClassroomError.of(400, N_("a form the page did not send")) from None
         if not room.check_form_key(holder, fields.get("key", "")):
-            raise ClassroomError("this form has expired; reload the page", 403)
+            raise ClassroomError.of(403, N_("this form has expired; reload the page"))
         return fields
 
     def limit(buckets: Buckets, key: str) -> None:
         if not buckets.allow(key):
-            raise ClassroomError("too many requests; wait a moment and try again", 429)
+            raise ClassroomError.of(429, N_("too many requests; wait a moment and try again"))
 
     # -- the JSON API (design 5.6) ----------------------------------------------------------------
     def seat_for(request: Request, room_code: str, member: str) -> str:
@@ -274,7 +277,7 @@ def create_app(
         token = bearer(request)
         member = room.seat_of(token)
         if member is None:
-            raise ClassroomError("not a seat of this room; join first", 403)
+            raise ClassroomError.of(403, N_("not a seat of this room; join first"))
         limit(votes, f"{client(request)}|{member}")
         b = await json_body(request, VoteBody)
         room.vote(member, b.position, b.item)
@@ -321,9 +324,9 @@ def create_app(
     async def events(request: Request) -> Response:
         here = client(request)
         if hub.streams >= MAX_STREAMS:
-            raise ClassroomError("too many live connections; reload later", 503)
+            raise ClassroomError.of(503, N_("too many live connections; reload later"))
         if not _loopback(here) and hub.by_client.get(here, 0) >= STREAMS_PER_CLIENT:
-            raise ClassroomError("too many live pages open on this device; close some", 429)
+            raise ClassroomError.of(429, N_("too many live pages open on this device; close some"))
         return StreamingResponse(
             hub.stream(here),
             media_type="text/event-stream",
@@ -355,9 +358,10 @@ def create_app(
         fields = await form(request, "join")
         held = room.seat_of(request.cookies.get(SEAT_COOKIE, ""))
         if held is not None:
-            raise ClassroomError(
-                f"this browser already holds the seat of {held}; leave it on its page first",
+            raise ClassroomError.of(
                 409,
+                N_("this browser already holds the seat of {member}; leave it on its page first"),
+                member=held,
             )
         seat = seat_for(request, fields.get("room", ""), fields.get("member", ""))
         publish()
@@ -374,7 +378,7 @@ def create_app(
     async def seat_vote(request: Request) -> Response:
         member = room.seat_of(request.cookies.get(SEAT_COOKIE, ""))
         if member is None:
-            raise ClassroomError("not a seat of this room; join first", 403)
+            raise ClassroomError.of(403, N_("not a seat of this room; join first"))
         limit(votes, f"{client(request)}|{member}")
         fields = await form(request, f"seat:{member}")
         room.vote(member, fields.get("position", ""), fields.get("item") or None)
@@ -396,22 +400,23 @@ def create_app(
         given = request.query_params.get("token")
         if given is not None:
             if not room.is_teacher(given):
-                raise ClassroomError("not the teacher's link; use the one the server printed", 403)
+                raise ClassroomError.of(
+                    403, N_("not the teacher's link; use the one the server printed")
+                )
             resp = RedirectResponse("/teacher", 303)  # the token leaves the address bar
             _cookie(resp, TEACHER_COOKIE, given)
             return resp
         if not room.is_teacher(request.cookies.get(TEACHER_COOKIE, "")):
-            raise ClassroomError("open the teacher's link the server printed", 401)
+            raise ClassroomError.of(401, N_("open the teacher's link the server printed"))
         return page(
             "teacher.html",
             key=room.form_key("teacher"),
-            rules=rules_form(room, t.gettext),
             join_url=f"{_origin(request)}/join?room={room.code}",
         )
 
     async def teacher_post(request: Request) -> Response:
         if not room.is_teacher(request.cookies.get(TEACHER_COOKIE, "")):
-            raise ClassroomError("open the teacher's link the server printed", 401)
+            raise ClassroomError.of(401, N_("open the teacher's link the server printed"))
         fields = await form(request, "teacher")
         action = request.path_params["action"]
         if action == "next":
@@ -430,24 +435,33 @@ def create_app(
                 }
             )
         else:
-            raise ClassroomError(f"no action {action!r}; allowed: next, close, rules, free", 404)
+            raise ClassroomError.of(
+                404,
+                N_("no action {action}; allowed: next, close, rules, free"),
+                action=repr(action),
+            )
         publish()
         return RedirectResponse("/teacher", 303)
 
     async def teacher_download(request: Request) -> Response:
         if not room.is_teacher(request.cookies.get(TEACHER_COOKIE, "")):
-            raise ClassroomError("open the teacher's link the server printed", 401)
+            raise ClassroomError.of(401, N_("open the teacher's link the server printed"))
         return _yaml(room) if request.path_params["what"] == "yaml" else _report(room)
 
     # -- errors ---------------------------------------------------------------------------------
-    def error(request: Request, status: int, message: str) -> Response:
+    def error(request: Request, status: int, message: str, shown: str | None = None) -> Response:
+        """JSON (in English) for the API; a page in the room's language for a person."""
         if request.url.path.startswith("/api/") or request.url.path == "/events":
             return JSONResponse({"error": message}, status_code=status)
-        return page("error.html", status=status, message=message)
+        return page("error.html", status=status, message=shown or message)
+
+    def said(exc: ClassroomError) -> str:
+        with using(lang):
+            return _(exc.template).format(**exc.params)
 
     async def on_room_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ClassroomError)
-        resp = error(request, exc.status or 400, exc.message)
+        resp = error(request, exc.status or 400, exc.message, said(exc))
         if exc.status == 429:
             resp.headers["retry-after"] = "1"
         return resp

@@ -3,11 +3,10 @@ templates escape everything they print)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from cstosim.bodies import BODIES
 from cstosim.classroom.room import SWITCHABLE, Phase, Room
 from cstosim.engine.records import (
     ChairRecord,
@@ -17,78 +16,69 @@ from cstosim.engine.records import (
     Record,
     SessionRecord,
 )
-from cstosim.members import STATES
-from cstosim.provisions import CATALOGUE
+from cstosim.i18n import N_, _, current, format_date
+from cstosim.provisions import CATALOGUE, paraphrase, title
+from cstosim.report.reasons import reason
+from cstosim.report.words import body_name, state_name
 from cstosim.rules.ruleset import CONTESTED, reading_applies, show_value
 from cstosim.vocabulary import Position, RuleKey
 
-__all__ = ["POSITIONS", "Gettext", "context", "rules_form"]
-
-Gettext = Callable[[str], str]
-
-
-def _(text: str) -> str:
-    """Mark a string for the catalogue; the page translates it when it renders."""
-    return text
+__all__ = ["POSITIONS", "context", "rules_form"]
 
 
 # One large button per position, with its meaning in one line (design 2.1).
 POSITIONS: tuple[tuple[Position, str, str], ...] = (
-    (Position.SUPPORT, _("Support"), _("Take part and consent.")),
-    (Position.ABSTAIN, _("Abstain"), _("Take part without consenting: you do not block.")),
-    (Position.OBJECT, _("Object"), _("A formal objection: under consensus it blocks.")),
+    (Position.SUPPORT, N_("Support"), N_("Take part and consent.")),
+    (Position.ABSTAIN, N_("Abstain"), N_("Take part without consenting: you do not block.")),
+    (Position.OBJECT, N_("Object"), N_("A formal objection: under consensus it blocks.")),
     (
         Position.STAND_ASIDE,
-        _("Stand aside"),
-        _("Let the others adopt it without you (limited format, from 2012)."),
+        N_("Stand aside"),
+        N_("Let the others adopt it without you (limited format, from 2012)."),
     ),
     (
         Position.ABSENT,
-        _("Stay away"),
-        _("Do not take part: what that means depends on the reading of Rule 14."),
+        N_("Stay away"),
+        N_("Do not take part: what that means depends on the reading of Rule 14."),
     ),
 )
 _POSITION_NAMES = {p.value: name for p, name, _meaning in POSITIONS}
 
 _OUTCOMES = {
-    "adopted": _("Adopted"),
-    "adopted_limited": _("Adopted in limited format"),
-    "rejected": _("Rejected"),
-    "no_quorum": _("No quorum"),
-    "inadmissible": _("Inadmissible"),
-    "signed": _("Signed"),
-    "no_decision": _("No decision"),
-    "not_decided": _("Not decided"),
+    "adopted": N_("Adopted"),
+    "adopted_limited": N_("Adopted in limited format"),
+    "rejected": N_("Rejected"),
+    "no_quorum": N_("No quorum"),
+    "inadmissible": N_("Inadmissible"),
+    "signed": N_("Signed"),
+    "no_decision": N_("No decision"),
+    "not_decided": N_("Not decided"),
 }
 _KEYS = {
-    RuleKey.RULE14: _("What a member's absence means (Rule 14)"),
-    RuleKey.LIMITED_FORMAT: _("Standing aside allowed (limited format)"),
-    RuleKey.QUORUM: _("Quorum"),
-    RuleKey.ARMED_ATTACK: _("Article 4 covers armed attack"),
+    RuleKey.RULE14: N_("What a member's absence means (Rule 14)"),
+    RuleKey.LIMITED_FORMAT: N_("Standing aside allowed (limited format)"),
+    RuleKey.QUORUM: N_("Quorum"),
+    RuleKey.ARMED_ATTACK: N_("Article 4 covers armed attack"),
 }
 _VALUES = {
-    "dissent": _("absence blocks (Belarus, 2009)"),
-    "no_objection": _("only an objection blocks (Russia's foreign ministry, 2009)"),
-    "consent": _("absence counts as consent"),
-    "true": _("yes"),
-    "false": _("no"),
-    "none": _("none"),
-    "2/3": _("two thirds"),
+    "dissent": N_("absence blocks (Belarus, 2009)"),
+    "no_objection": N_("only an objection blocks (Russia's foreign ministry, 2009)"),
+    "consent": N_("absence counts as consent"),
+    "true": N_("yes"),
+    "false": N_("no"),
+    "none": N_("none"),
+    "2/3": N_("two thirds"),
 }
 
 
 def name(code: str | None) -> str:
-    """A member's name (its code if unknown)."""
-    if code is None:
-        return "-"
-    state = STATES.get(code)
-    return state.name_en if state is not None else code
+    """A member's name in the language of the page (its code if unknown)."""
+    return "-" if code is None else state_name(code)
 
 
-def body_name(code: str) -> str:
-    """A body's full name."""
-    b = BODIES.get(code)
-    return b.name if b is not None else code
+def day(d: date) -> str:
+    """A date as the page's language writes it."""
+    return format_date(d, current())
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,51 +90,58 @@ class Line:
 
 
 def event_line(rec: Record) -> Line | None:
-    """An event of the run worth showing between votes (decisions are shown apart)."""
+    """An event of the run worth showing between votes (decisions voted on are shown apart)."""
     match rec:
         case DecisionRecord() if rec.positions:
-            return None  # voted on: shown as a decision
+            return None
         case DecisionRecord():
-            label = _OUTCOMES.get(rec.outcome.value, rec.outcome.value)
-            what = f"{rec.title or rec.item}: {label}. {rec.why}"
-        case SessionRecord():
-            what = f"{body_name(rec.body.value)}: " + (
-                "extraordinary session" if rec.extraordinary else "session"
+            what = _("{item}: {outcome}. {why}").format(
+                item=rec.title or rec.item,
+                outcome=_(_OUTCOMES.get(rec.outcome.value, rec.outcome.value)),
+                why=reason(rec.why),
             )
-            what += f", chaired by {name(rec.chair)}"
+        case SessionRecord():
+            template = (
+                N_("{body}: extraordinary session, chaired by {chair}")
+                if rec.extraordinary
+                else N_("{body}: session, chaired by {chair}")
+            )
+            what = _(template).format(body=body_name(rec.body.value), chair=name(rec.chair))
         case ChairRecord():
-            what = rec.why
+            what = reason(rec.why)
         case DeploymentRecord():
-            what = f"{rec.why} From {', '.join(name(c) for c in rec.contributors)}."
+            what = _("{why} From {members}.").format(
+                why=reason(rec.why), members=", ".join(name(c) for c in rec.contributors)
+            )
         case NoteRecord():
-            what = rec.text
+            what = reason(rec.text)
         case _:
-            what = str(getattr(rec, "why", "") or rec.kind.value)
-    return Line(rec.date.isoformat(), what)
+            what = reason(str(getattr(rec, "why", "") or rec.kind.value))
+    return Line(day(rec.date), what)
 
 
-def decision_view(rec: DecisionRecord, t: Gettext) -> dict[str, Any]:
+def decision_view(rec: DecisionRecord) -> dict[str, Any]:
     """A decision as the board and the seats show it."""
     return {
         "item": rec.item,
         "title": rec.title or rec.item,
         "outcome": rec.outcome.value,
-        "outcome_label": t(_OUTCOMES.get(rec.outcome.value, rec.outcome.value)),
-        "why": rec.why,
+        "outcome_label": _(_OUTCOMES.get(rec.outcome.value, rec.outcome.value)),
+        "why": reason(rec.why),
         "positions": [
-            (name(c), c, p.value, t(_POSITION_NAMES[p.value])) for c, p in rec.positions.items()
+            (name(c), c, p.value, _(_POSITION_NAMES[p.value])) for c, p in rec.positions.items()
         ],
         "blockers": [name(c) for c in rec.blockers],
         "cites": [
-            (pid, CATALOGUE[pid].title, CATALOGUE[pid].paraphrase)
+            (pid, title(CATALOGUE[pid]), paraphrase(CATALOGUE[pid]))
             for pid in rec.cites
             if pid in CATALOGUE
         ],
-        "sensitive": [t(_KEYS.get(k, k.value)) for k in rec.sensitive_to],
+        "sensitive": [_(_KEYS.get(k, k.value)) for k in rec.sensitive_to],
     }
 
 
-def readings_table(room: Room, t: Gettext) -> list[dict[str, Any]]:
+def readings_table(room: Room) -> list[dict[str, Any]]:
     """What each reading would give for the item revealed last: per contested key in force,
     each value's outcome (whole runs), the one the item was decided under marked."""
     v = room.view
@@ -166,17 +163,17 @@ def readings_table(room: Room, t: Gettext) -> list[dict[str, Any]]:
             shown = show_value(val)
             cells.append(
                 {
-                    "value": t(_VALUES.get(shown, shown)),
+                    "value": _(_VALUES.get(shown, shown)),
                     "outcome": outcome,
-                    "outcome_label": t(_OUTCOMES.get(outcome, outcome)),
+                    "outcome_label": _(_OUTCOMES.get(outcome, outcome)),
                     "current": getattr(own, key.value) == val,
                 }
             )
-        rows.append({"key": t(_KEYS[key]), "cells": cells})
+        rows.append({"key": _(_KEYS[key]), "cells": cells})
     return rows
 
 
-def rules_form(room: Room, t: Gettext) -> list[dict[str, Any]]:
+def rules_form(room: Room) -> list[dict[str, Any]]:
     """The readings the teacher may switch, each with its choices and the one in force."""
     now = room.rules_now()
     choices: dict[RuleKey, tuple[str, ...]] = {
@@ -190,14 +187,14 @@ def rules_form(room: Room, t: Gettext) -> list[dict[str, Any]]:
         out.append(
             {
                 "key": key.value,
-                "label": t(_KEYS[key]),
-                "options": [(c, t(_VALUES.get(c, c)), c == current) for c in choices[key]],
+                "label": _(_KEYS[key]),
+                "options": [(c, _(_VALUES.get(c, c)), c == current) for c in choices[key]],
             }
         )
     return out
 
 
-def context(room: Room, t: Gettext, *, member: str | None = None) -> dict[str, Any]:
+def context(room: Room, *, member: str | None = None) -> dict[str, Any]:
     """Everything a page of the room may show; ``member`` is the seat looking at it."""
     v = room.view
     item = v.item if room.phase is Phase.VOTING else None
@@ -212,7 +209,7 @@ def context(room: Room, t: Gettext, *, member: str | None = None) -> dict[str, A
                 "id": item.id,
                 "title": item.title,
                 "body": body_name(item.body.value),
-                "date": item.day.isoformat(),
+                "date": day(item.day),
                 "voters": [(c, name(c), c in votes) for c in item.voters],
             }
             if item is not None
@@ -221,14 +218,14 @@ def context(room: Room, t: Gettext, *, member: str | None = None) -> dict[str, A
         "cast_count": len(votes),
         "voter_count": len(item.voters) if item is not None else 0,
         "seats": [(c, name(c), c in room.seats) for c in v.seatable],
-        "last": decision_view(v.last, t) if v.last is not None else None,
-        "readings": readings_table(room, t),
-        "decisions": [decision_view(d, t) for d in v.decisions],
+        "last": decision_view(v.last) if v.last is not None else None,
+        "readings": readings_table(room),
+        "decisions": [decision_view(d) for d in v.decisions],
         "events": [line for rec in v.trace if (line := event_line(rec)) is not None][-8:],
         "member": member,
         "member_name": name(member) if member else "",
         "my_position": votes.get(member or "", ""),
         "has_vote": item is not None and member in item.voters,
-        "positions": [(p.value, t(n), t(mean)) for p, n, mean in POSITIONS],
-        "position_names": {k: t(n) for k, n in _POSITION_NAMES.items()},
+        "positions": [(p.value, _(n), _(mean)) for p, n, mean in POSITIONS],
+        "position_names": {k: _(n) for k, n in _POSITION_NAMES.items()},
     }

@@ -34,6 +34,7 @@ from cstosim.engine.deciding import Choice
 from cstosim.engine.plan import PositionSpec
 from cstosim.engine.records import DecisionRecord, Record
 from cstosim.errors import ClassroomError, RuleError
+from cstosim.i18n import N_, _
 from cstosim.rules.ruleset import (
     check_combination,
     check_rule_value,
@@ -144,7 +145,7 @@ class Room:
         self.store = store
         self.filename = filename
         self.text = text
-        self.scenario, _ = parse_scenario(text, filename)  # ScenarioError: FILE:LINE:COL
+        self.scenario, _located = parse_scenario(text, filename)  # ScenarioError: FILE:LINE:COL
         self.data: dict[str, Any] = yaml.safe_load(text)  # checked and bounded just above
         self.data.pop("expect", None)  # the class decides: the file's expectations do not hold
         digest = hashlib.sha256(text.encode()).hexdigest()
@@ -163,9 +164,10 @@ class Room:
             )
         elif known != digest:
             raise ClassroomError(
-                f"{filename} is not the scenario this room was started with "
-                f"({store.meta('filename')}); start it with that file, or give another --db "
-                "for a new room"
+                _(
+                    "{file} is not the scenario this room was started with ({first}); start it "
+                    "with that file, or give another --db for a new room"
+                ).format(file=filename, first=store.meta("filename"))
             )
         self.token = _meta(store, "token")
         self.code = _meta(store, "code")
@@ -217,29 +219,28 @@ class Room:
         """A seat for ``member``: its token. 404 wrong room, 409 taken (or, with
         ``one_per_client``, this client already holds a seat), 422 no vote."""
         if not self.check_code(room):
-            raise ClassroomError("no room with this code; check the code on the board", 404)
+            raise ClassroomError.of(404, N_("no room with this code; check the code on the board"))
         code = member.strip().upper()
         if code not in self.view.seatable:
-            raise ClassroomError(
-                f"{member!r} is not a member with a vote in this session; allowed: "
-                + ", ".join(self.view.seatable),
+            raise ClassroomError.of(
                 422,
+                N_("{member} is not a member with a vote in this session; allowed: {allowed}"),
+                member=repr(member),
+                allowed=", ".join(self.view.seatable),
             )
         if code in self.seats:
-            raise ClassroomError(
-                f"the seat of {code} is taken; choose another member, or ask the teacher to "
-                "free it",
-                409,
-            )
+            raise _taken(code)
         if one_per_client:
             held = next((m for m, c in self.clients.items() if c == client), None)
             if held is not None:
-                raise ClassroomError(
-                    f"this device already holds the seat of {held}; one seat per device", 409
+                raise ClassroomError.of(
+                    409,
+                    N_("this device already holds the seat of {member}; one seat per device"),
+                    member=held,
                 )
         token = secrets.token_urlsafe(24)
         if not self.store.add_seat(code, token, client):
-            raise ClassroomError(f"the seat of {code} is taken; choose another member", 409)
+            raise _taken(code)
         self.seats[code] = token
         self.clients[code] = client
         self._changed(recompute=False)
@@ -250,7 +251,12 @@ class Room:
         the open item still counts."""
         code = member.strip().upper()
         if code not in self.seats:
-            raise ClassroomError(f"{member!r} holds no seat; seated: {', '.join(self.seats)}", 404)
+            raise ClassroomError.of(
+                404,
+                N_("{member} holds no seat; seated: {seated}"),
+                member=repr(member),
+                seated=", ".join(self.seats),
+            )
         self.store.free_seat(code)
         del self.seats[code]
         del self.clients[code]
@@ -261,20 +267,27 @@ class Room:
         student saw; a vote meant for another item is refused)."""
         open_item = self.view.item
         if self.phase is not Phase.VOTING or open_item is None:
-            raise ClassroomError("no vote is open; wait for the teacher to open the next item", 409)
+            raise ClassroomError.of(
+                409, N_("no vote is open; wait for the teacher to open the next item")
+            )
         if item is not None and item != open_item.id:
-            raise ClassroomError(
-                f"the vote on {item!r} is closed; the open item is {open_item.id!r}", 409
+            raise ClassroomError.of(
+                409,
+                N_("the vote on {item} is closed; the open item is {open}"),
+                item=repr(item),
+                open=repr(open_item.id),
             )
         try:
             pos = Position(position)
         except ValueError:
-            raise ClassroomError(
-                f"{position!r} is not a position; allowed: " + ", ".join(p.value for p in Position),
+            raise ClassroomError.of(
                 422,
+                N_("{position} is not a position; allowed: {allowed}"),
+                position=repr(position),
+                allowed=", ".join(p.value for p in Position),
             ) from None
         if member not in open_item.voters:
-            raise ClassroomError(f"{member} has no vote on this item", 403)
+            raise ClassroomError.of(403, N_("{member} has no vote on this item"), member=member)
         self.store.cast(open_item.id, member, pos.value)
         self.votes[member] = pos.value
         self._changed(recompute=False)
@@ -283,9 +296,9 @@ class Room:
     def next(self) -> None:
         """Run on to the next item and open the vote on it (or finish)."""
         if self.phase is Phase.VOTING:
-            raise ClassroomError("a vote is open; close it first", 409)
+            raise ClassroomError.of(409, N_("a vote is open; close it first"))
         if self.phase is Phase.FINISHED:
-            raise ClassroomError("the session is finished; export it", 409)
+            raise ClassroomError.of(409, N_("the session is finished; export it"))
         item = self.view.item
         if item is None:
             self.phase, self.item_id = Phase.FINISHED, ""
@@ -302,7 +315,7 @@ class Room:
         it and the teacher's switches."""
         item = self.view.item
         if self.phase is not Phase.VOTING or item is None:
-            raise ClassroomError("no vote is open; open the next item first", 409)
+            raise ClassroomError.of(409, N_("no vote is open; open the next item first"))
         votes = self.store.votes(item.id)
         positions: dict[str, str] = {}
         for code in item.voters:
@@ -321,14 +334,15 @@ class Room:
     def set_rules(self, changes: Mapping[str, Any]) -> None:
         """Switch readings for the items not yet decided (rule14, limited_format, quorum)."""
         if self.phase is Phase.FINISHED:
-            raise ClassroomError("the session is finished; nothing is left to decide", 409)
+            raise ClassroomError.of(409, N_("the session is finished; nothing is left to decide"))
         new = dict(self.rules)
         for key, value in changes.items():
             if key not in SWITCHABLE:
-                raise ClassroomError(
-                    f"{key!r} cannot be switched in class; allowed: "
-                    + ", ".join(k.value for k in SWITCHABLE),
+                raise ClassroomError.of(
                     422,
+                    N_("{key} cannot be switched in class; allowed: {allowed}"),
+                    key=repr(key),
+                    allowed=", ".join(k.value for k in SWITCHABLE),
                 )
             try:
                 checked = (
@@ -418,7 +432,9 @@ class Room:
 
     def plan(self) -> Plan:
         """The plan of the session as exported."""
-        sc, _ = parse_scenario(yaml.safe_dump(self.exported(), sort_keys=False), self.filename)
+        sc, _located = parse_scenario(
+            yaml.safe_dump(self.exported(), sort_keys=False), self.filename
+        )
         return compile_scenario(sc)
 
     def run(self) -> Run:
@@ -456,7 +472,11 @@ class Room:
         last = next((d for d in reversed(decisions) if d.item == last_id), None)
         other = readings(plan) if last is not None else {}
         if self.phase is Phase.VOTING and (item is None or item.id != self.item_id):
-            raise ClassroomError(f"the room's open item {self.item_id} is not next in the run")
+            raise ClassroomError(
+                _("the room's open item {item} is not next in the run; give another --db").format(
+                    item=self.item_id
+                )
+            )
         return View(self.phase, item, tuple(trace), decisions, tuple(seatable), last, other, plan)
 
     def _open_item(self, plan: Plan, choice: Choice) -> OpenItem:
@@ -502,6 +522,15 @@ class Room:
         }
 
 
+def _taken(member: str) -> ClassroomError:
+    """409: the seat is someone else's."""
+    return ClassroomError.of(
+        409,
+        N_("the seat of {member} is taken; choose another member, or ask the teacher to free it"),
+        member=member,
+    )
+
+
 def _spec(probabilities: Mapping[str, float]) -> PositionSpec:
     """Probabilities from a file as the plan holds them (in the order of Position)."""
     return tuple((p, float(probabilities[p.value])) for p in Position if p.value in probabilities)
@@ -515,7 +544,9 @@ def _json_value(value: Any) -> Any:
 def _meta(store: Store, key: str) -> str:
     value = store.meta(key)
     if value is None:
-        raise ClassroomError(f"the room's database lacks {key!r}; start it with another --db")
+        raise ClassroomError(
+            _("the room's database lacks {key}; start it with another --db").format(key=repr(key))
+        )
     return value
 
 

@@ -6,23 +6,16 @@ from __future__ import annotations
 import signal
 import socket
 import sys
-from gettext import NullTranslations
 from pathlib import Path
 from typing import TextIO
 
 from cstosim.errors import ClassroomError
+from cstosim.i18n import _
+from cstosim.vocabulary import Lang
 
-__all__ = ["LANGS", "serve"]
+__all__ = ["serve"]
 
-LANGS = ("en", "ru", "ar")
 _EXTRA = "pip install 'cstosim[classroom]'  (from a clone: pip install -e '.[classroom]')"
-
-
-def translations(lang: str) -> NullTranslations:
-    """The catalogue for the pages in ``lang`` (English: none)."""
-    if lang not in LANGS:
-        raise ClassroomError(f"no language {lang!r}; allowed: {', '.join(LANGS)}")
-    return NullTranslations()
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -30,7 +23,9 @@ def _bind(host: str, port: int) -> socket.socket:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror:
-        raise ClassroomError(f"no such host {host!r}; give an address such as 127.0.0.1") from None
+        raise ClassroomError(
+            _("no such host {host}; give an address such as 127.0.0.1").format(host=repr(host))
+        ) from None
     family, kind, proto, _name, address = infos[0]
     sock = socket.socket(family, kind, proto)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -39,7 +34,9 @@ def _bind(host: str, port: int) -> socket.socket:
     except OSError as e:
         sock.close()
         raise ClassroomError(
-            f"cannot listen on {host}:{port} ({e.strerror}); give another --port"
+            _("cannot listen on {host}:{port} ({reason}); give another --port").format(
+                host=host, port=port, reason=e.strerror
+            )
         ) from None
     sock.listen(2048)
     sock.set_inheritable(True)
@@ -66,7 +63,7 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     db: Path = Path("classroom.sqlite"),
-    lang: str = "en",
+    lang: Lang = Lang.EN,
     out: TextIO = sys.stdout,
     err: TextIO = sys.stderr,
 ) -> int:
@@ -77,13 +74,16 @@ def serve(
         import starlette  # noqa: F401
         import uvicorn
     except ImportError as e:
-        raise ClassroomError(f"the classroom needs {e.name}, in its extra: {_EXTRA}") from None
+        raise ClassroomError(
+            _("the classroom needs {module}, in its extra: {install}").format(
+                module=e.name, install=_EXTRA
+            )
+        ) from None
     from cstosim.classroom.app import create_app
     from cstosim.classroom.room import open_room
 
-    t = translations(lang)
     room = open_room(db, scenario)
-    app = create_app(room, t, lang)
+    app = create_app(room, lang)
     sock = _bind(host, port)
     shown = _shown_host(host)
     actual = sock.getsockname()[1]
@@ -91,11 +91,11 @@ def serve(
     print(f"join: http://{shown}:{actual}/join?room={room.code}", file=out)
     out.flush()
     if host not in ("127.0.0.1", "localhost", "::1"):
-        print(
-            f"cstosim: warning: serving on {host}: anyone on this network can reach the room; "
-            "keep the teacher's link to yourself",
-            file=err,
-        )
+        warning = _(
+            "serving on {host}: anyone on this network can reach the room; keep the teacher's "
+            "link to yourself"
+        ).format(host=host)
+        print("cstosim: " + _("warning: {message}").format(message=warning), file=err)
     config = uvicorn.Config(
         app,
         log_level="warning",

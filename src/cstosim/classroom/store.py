@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from cstosim.errors import ClassroomError
+from cstosim.i18n import _
 
 __all__ = ["Closed", "Store"]
 
@@ -61,13 +62,17 @@ class Store:
             self._lock.close()
             reason = e.strerror if isinstance(e, OSError) else str(e)
             raise ClassroomError(
-                f"{path}: cannot keep the room there ({reason}); give another --db path"
+                _("{path}: cannot keep the room there ({reason}); give another --db path").format(
+                    path=path, reason=reason
+                )
             ) from None
         found = self.meta("schema")
         if found is None:
             self.set_meta(schema=_VERSION)
         elif found != _VERSION:
-            raise ClassroomError(f"{path}: a room of another cstosim version; use another --db")
+            raise ClassroomError(
+                _("{path}: a room of another cstosim version; use another --db").format(path=path)
+            )
 
     def close(self) -> None:
         """Close the file and let another server open it."""
@@ -153,15 +158,19 @@ def _lock(path: Path) -> IO[bytes]:
         fh = open(lock_path, "a+b")  # noqa: SIM115 - held open for the server's life
     except OSError as e:
         raise ClassroomError(
-            f"{path}: cannot keep the room there ({e.strerror}); give another --db path"
+            _("{path}: cannot keep the room there ({reason}); give another --db path").format(
+                path=path, reason=e.strerror
+            )
         ) from None
     try:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         fh.close()
         raise ClassroomError(
-            f"{path}: another cstosim classroom is serving this room; stop it, or give "
-            "another --db for a new room"
+            _(
+                "{path}: another cstosim classroom is serving this room; stop it, or give "
+                "another --db for a new room"
+            ).format(path=path)
         ) from None
     return fh
 

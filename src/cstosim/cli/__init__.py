@@ -10,10 +10,11 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from cstosim import api
+from cstosim import api, i18n
 from cstosim.cli.commands import CliError
 from cstosim.cli.parser import build_parser
-from cstosim.errors import CstosimError, ScenarioError
+from cstosim.errors import ArgumentError, CstosimError, ScenarioError
+from cstosim.i18n import _
 
 __all__ = ["build_parser", "main"]
 
@@ -50,9 +51,20 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     if not (sys.argv[1:] if argv is None else argv):  # bare `cstosim`: what it can do
         parser.print_help(sys.stderr)
-        print("\nRun `cstosim COMMAND --help` for a command's options.", file=sys.stderr)
+        print("\n" + _("Run `cstosim COMMAND --help` for a command's options."), file=sys.stderr)
         return 2
     args = parser.parse_args(argv)
+    try:
+        lang = i18n.parse_lang(args.lang) if getattr(args, "lang", None) else i18n.default_lang()
+    except ArgumentError as e:  # CSTOSIM_LANG names no language cstosim speaks: a usage error
+        print(f"cstosim: {e}", file=sys.stderr)
+        return 2
+    with i18n.using(lang):
+        return _command(args)
+
+
+def _command(args: Any) -> int:
+    """Run the parsed command in the language of the moment; mistakes become messages."""
     try:
         return int(args.func(args))
     except CliError as e:
@@ -68,7 +80,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return 0
     except KeyboardInterrupt:
         print(
-            "cstosim: interrupted; a sweep's rows written so far are kept (--resume continues it)",
+            "cstosim: "
+            + _("interrupted; a sweep's rows written so far are kept (--resume continues it)"),
             file=sys.stderr,
         )
         return 130

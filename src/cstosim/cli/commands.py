@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shlex
 import sys
 from collections.abc import Sequence
@@ -22,6 +21,8 @@ from cstosim.errors import (
     SweepError,
     UnknownProvisionError,
 )
+from cstosim.i18n import _, ngettext
+from cstosim.provisions import title
 
 __all__ = ["CliError", "scenario_files"]
 
@@ -35,16 +36,18 @@ def cmd_chairs(args: argparse.Namespace) -> int:
     try:
         if args.file is not None:
             if args.office != "chair":
-                args.parser.error("chairs FILE gives the CSC chair of a run; --office sg is not")
+                args.parser.error(_("chairs FILE gives the CSC chair of a run; --office sg is not"))
             rows = api.run_chairs(api.load(args.file), args.from_year, args.to_year)
             if not rows:
                 raise CliError(
-                    f"the run of {args.file} holds no 1 July (within the years asked for), so "
-                    "there is no chair on 1 July to show; cstosim run shows its handovers"
+                    _(
+                        "the run of {file} holds no 1 July (within the years asked for), so "
+                        "there is no chair on 1 July to show; cstosim run shows its handovers"
+                    ).format(file=args.file)
                 )
         else:
             if args.from_year is None or args.to_year is None:
-                args.parser.error("give --from YEAR and --to YEAR (or a scenario FILE)")
+                args.parser.error(_("give --from YEAR and --to YEAR (or a scenario FILE)"))
             rows = api.chairs(args.from_year, args.to_year, args.office)
     except HistoryError as e:
         raise CliError(_with_flags(e)) from None
@@ -53,17 +56,17 @@ def cmd_chairs(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False))
     else:
-        title = "Secretary General's state" if args.office == "sg" else "CSC chair on 1 July"
-        sys.stdout.write(api.render_chairs(rows, title))
+        office = _("Secretary General's state") if args.office == "sg" else _("CSC chair on 1 July")
+        sys.stdout.write(api.render_chairs(rows, office))
     return 0
 
 
 def _with_flags(e: HistoryError) -> str:
     """A history error in the command line's words (its years are --from and --to)."""
     if e.bound == "order":
-        return f"--to {e.last} is before --from {e.first}"
+        return _("--to {last} is before --from {first}").format(last=e.last, first=e.first)
     if e.bound == "record":
-        return f"{e}; give --from that year or later"
+        return _("{error}; give --from that year or later").format(error=e)
     return str(e)
 
 
@@ -72,7 +75,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if args.id is None:
         width = max(map(len, api.CATALOGUE)) + 2
         for pid, p in api.CATALOGUE.items():
-            print(f"{pid:<{width}}{p.title}")
+            print(f"{pid:<{width}}{title(p)}")
         return 0
     source = api.source(args.id)
     if source is not None:
@@ -81,7 +84,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     try:
         p = api.provision(args.id)
     except UnknownProvisionError as e:
-        raise CliError(f"{e}; 'cstosim explain' lists them all") from None
+        raise CliError(_("{error}; 'cstosim explain' lists them all").format(error=e)) from None
     sys.stdout.write(api.render_provision(p))
     return 0
 
@@ -92,7 +95,11 @@ def parse_sets(parser: argparse.ArgumentParser, sets: Sequence[str]) -> dict[str
     for s in sets:
         key, sep, value = s.partition("=")
         if not sep:
-            parser.error(f"--set wants KEY=VALUE, got {s!r}; keys: {', '.join(api.RULE_KEYS)}")
+            parser.error(
+                _("--set wants KEY=VALUE, got {got}; keys: {keys}").format(
+                    got=repr(s), keys=", ".join(api.RULE_KEYS)
+                )
+            )
         try:
             out[key.strip()] = api.parse_rule_value(key.strip(), value)
         except RuleError as e:
@@ -152,11 +159,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     run = api.simulate_scenario(api.plan(api.load(args.file), overrides=overrides, seed=args.seed))
     results = api.check(run)
     if args.steps and args.format != "html":
-        args.parser.error("--steps is a way of showing the HTML report; give --format html")
+        args.parser.error(_("--steps is a way of showing the HTML report; give --format html"))
     _write(args, api.render(run, args.format, results, steps=args.steps), args.out)
     failed = [r for r in results if not r.ok]
     for r in failed:
-        print(f"{args.file}: expectation failed: {r.expectation}", file=sys.stderr)
+        print(
+            _("{file}: expectation failed: {expectation}").format(
+                file=args.file, expectation=r.expectation
+            ),
+            file=sys.stderr,
+        )
     return 1 if failed else 0
 
 
@@ -170,7 +182,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             bad += 1
             print(e, file=sys.stderr)
         else:
-            print(f"{api.clean(path)}: ok")
+            print(_("{file}: ok").format(file=api.clean(path)))
     return 1 if bad else 0
 
 
@@ -199,7 +211,7 @@ def scenario_files(paths: Sequence[str]) -> list[str]:
                 if cio.is_regular(f):
                     files.append(f)
                 elif not Path(f).is_dir():
-                    print(f"skipped {f}: not a regular file", file=sys.stderr)
+                    print(_("skipped {file}: not a regular file").format(file=f), file=sys.stderr)
         else:
             files.append(p)
     return files
@@ -209,7 +221,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Run every scenario under the paths and check their expectations."""
     files = scenario_files(args.paths)
     if not files:
-        raise CliError("no scenario files (*.yaml, *.yml) under " + ", ".join(args.paths))
+        raise CliError(
+            _("no scenario files (*.yaml, *.yml) under {paths}").format(paths=", ".join(args.paths))
+        )
     failures = 0
     for path in files:
         try:
@@ -222,16 +236,25 @@ def cmd_check(args: argparse.Namespace) -> int:
         bad = [r for r in results if not r.ok]
         checked = sum(not r.skipped for r in results)
         skipped = len(results) - checked
-        note = f" ({skipped} written for other rules)" if skipped else ""
+        note = " " + _("({n} written for other rules)").format(n=skipped) if skipped else ""
         if bad:
             failures += 1
-            print(f"FAIL {api.clean(path)}: {len(bad)} of {checked} expectations failed")
+            failed = ngettext(
+                "{bad} of {n} expectations failed", "{bad} of {n} expectations failed", checked
+            ).format(bad=len(bad), n=checked)
+            print(f"FAIL {api.clean(path)}: {failed}")
             for r in bad:
                 print(f"     {r.describe()}")
         else:
-            held = f"{checked} expectation{' holds' if checked == 1 else 's hold'}"
+            held = ngettext("{n} expectation holds", "{n} expectations hold", checked).format(
+                n=checked
+            )
             print(f"ok   {api.clean(path)}: {held}{note}")
-    print(f"{len(files) - failures} of {len(files)} scenarios hold")
+    print(
+        ngettext("{ok} of {n} scenarios hold", "{ok} of {n} scenarios hold", len(files)).format(
+            ok=len(files) - failures, n=len(files)
+        )
+    )
     return 1 if failures else 0
 
 
@@ -246,7 +269,7 @@ def _plot(what: str, data: Any, path: str) -> None:
             raise CliError(str(e)) from None
         print(f"cstosim: --plot {e}", file=sys.stderr)
         raise SystemExit(2) from None
-    print(f"plot written: {written}", file=sys.stderr)
+    print(_("plot written: {path}").format(path=written), file=sys.stderr)
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
@@ -267,24 +290,28 @@ def cmd_compare(args: argparse.Namespace) -> int:
     readings) and show the outcomes side by side."""
     if args.all_readings:
         if args.variant:
-            args.parser.error("give --variant options or --all-readings, not both")
+            args.parser.error(_("give --variant options or --all-readings, not both"))
         _check_paths(args, {"--out": args.out}, {"FILE": args.file})
         sc = api.load(args.file)
         comparison = api.compare_readings(sc, seed=args.seed)
     else:
         variants = parse_variants(args)
         if len(variants) < 2:
-            args.parser.error("give at least two --variant options to compare, or --all-readings")
+            args.parser.error(
+                _("give at least two --variant options to compare, or --all-readings")
+            )
         _check_paths(args, {"--out": args.out}, {"FILE": args.file})
         sc = api.load(args.file)
         comparison = api.compare(sc, variants, seed=args.seed)
     uncertain = api.uncertain_items(sc)
     if uncertain:
         print(
-            f"cstosim: positions of {', '.join(uncertain)} are probabilities, so each column is "
-            f"one draw (seed {comparison.seed}), not the odds; for those use cstosim odds "
-            f"{shlex.quote(args.file)} (exact) or cstosim sweep {shlex.quote(args.file)} "
-            "--samples 10000 --variant KEY=VALUE ... (sampled)",
+            "cstosim: "
+            + _(
+                "positions of {items} are probabilities, so each column is one draw (seed "
+                "{seed}), not the odds; for those use cstosim odds {file} (exact) or cstosim "
+                "sweep {file} --samples 10000 --variant KEY=VALUE ... (sampled)"
+            ).format(items=", ".join(uncertain), seed=comparison.seed, file=shlex.quote(args.file)),
             file=sys.stderr,
         )
     if args.format == "json":
@@ -303,13 +330,13 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     sc = api.load(args.file)
     plan = api.plan(sc, overrides=overrides, seed=args.seed)
     if args.rows == "full" and not args.out:
-        args.parser.error("--rows full needs --out (the file the rows go to)")
+        args.parser.error(_("--rows full needs --out (the file the rows go to)"))
     if args.resume and not args.out:
-        args.parser.error("--resume needs --out (the file to continue)")
+        args.parser.error(_("--resume needs --out (the file to continue)"))
     if args.out == cio.STDIN:
-        args.parser.error("--out -: sweep rows go to a file (it is locked and can be resumed)")
+        args.parser.error(_("--out -: sweep rows go to a file (it is locked and can be resumed)"))
     if args.scheduler and args.backend != "dask":
-        args.parser.error("--scheduler joins a Dask cluster; give --backend dask with it")
+        args.parser.error(_("--scheduler joins a Dask cluster; give --backend dask with it"))
     sidecar = args.out + ".meta.json" if args.out and args.out.lower().endswith(".csv") else None
     _check_paths(
         args,
@@ -334,7 +361,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             full_rows=args.rows == "full",
         )
     except SweepError as e:
-        hint = "; rerun with --resume to continue it" if e.resumable else ""
+        hint = "; " + _("rerun with --resume to continue it") if e.resumable else ""
         raise CliError(e.message + hint) from None
     except cio.OutputError as e:
         _io_failed(getattr(args, "parser", None), e)
@@ -343,7 +370,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     sets = "".join(f" --set {shlex.quote(s)}" for s in args.set)
     repro = f"cstosim run {shlex.quote(args.file)}{sets} --seed {{seed}}"
     if variants:
-        repro += "  (for a variant's row, add each KEY=VALUE of its variant as --set)"
+        repro += "  " + _("(for a variant's row, add each KEY=VALUE of its variant as --set)")
     if args.format == "json":
         doc = summary.as_dict()
         doc["reproduce"] = repro
@@ -364,13 +391,17 @@ def cmd_odds(args: argparse.Namespace) -> int:
         result = api.odds(plan)
     except api.OddsError as e:
         raise CliError(
-            f"{e}: cstosim sweep {shlex.quote(args.file)} --samples 10000 estimates them"
+            _("{error}: cstosim sweep {file} --samples 10000 estimates them").format(
+                error=e, file=shlex.quote(args.file)
+            )
         ) from None
     if args.plot:
         if result.items:
             _plot("odds", result.as_dict(), args.plot)
         else:
-            print("cstosim: no item is decided, so there is no plot to draw", file=sys.stderr)
+            print(
+                "cstosim: " + _("no item is decided, so there is no plot to draw"), file=sys.stderr
+            )
     if args.format == "json":
         print(json.dumps(result.as_dict(), ensure_ascii=False))
     else:
@@ -382,7 +413,9 @@ def cmd_explore(args: argparse.Namespace) -> int:
     """Every position profile of a council under every rule variant."""
     members = [m.strip().upper() for m in args.members.split(",") if m.strip()]
     if len(set(members)) != len(members):
-        args.parser.error(f"--members names a member twice: {args.members}")
+        args.parser.error(
+            _("--members names a member twice: {members}").format(members=args.members)
+        )
     overrides = parse_sets(args.parser, args.set)
     _check_paths(args, {"--plot": args.plot})
     try:
@@ -390,7 +423,9 @@ def cmd_explore(args: argparse.Namespace) -> int:
         for text in args.fix:
             code, sep, position = text.partition("=")
             if not sep:
-                args.parser.error(f"--fix wants MEMBER=POSITION, got {text!r}")
+                args.parser.error(
+                    _("--fix wants MEMBER=POSITION, got {got}").format(got=repr(text))
+                )
             fixed[code.strip().upper()] = position.strip()
         result = api.explore_council(members, overrides, fixed)
     except ValueError as e:
@@ -403,7 +438,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
         except cio.OutputError as e:
             _io_failed(getattr(args, "parser", None), e)
         for path in written:
-            print(f"counterexample written: {path}", file=sys.stderr)
+            print(_("counterexample written: {path}").format(path=path), file=sys.stderr)
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False))
     else:
@@ -413,7 +448,4 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 def cmd_classroom(args: argparse.Namespace) -> int:
     """Serve a live class session until SIGINT or SIGTERM."""
-    lang = args.lang or os.environ.get("CSTOSIM_LANG") or "en"
-    if lang not in ("en", "ru", "ar"):
-        args.parser.error(f"CSTOSIM_LANG={lang!r} is not a language; allowed: en, ru, ar")
-    return api.classroom(args.file, host=args.host, port=args.port, db=args.db, lang=lang)
+    return api.classroom(args.file, host=args.host, port=args.port, db=args.db)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from cstosim import __version__, api
 from cstosim.cli import commands as c
+from cstosim.i18n import LANGS
 from cstosim.vocabulary import Office
 
 __all__ = ["build_parser"]
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --format html: one decision per screen, the outcome hidden until revealed",
     )
     p.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    _lang(p)
     p.set_defaults(func=c.cmd_run, parser=p)
 
     p = sub.add_parser(
@@ -61,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=raw,
     )
     p.add_argument("files", nargs="+", metavar="FILE")
+    _lang(p)
     p.set_defaults(func=c.cmd_validate)
 
     p = sub.add_parser(
@@ -70,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=raw,
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
+    _lang(p)
     p.set_defaults(func=c.cmd_check)
 
     p = sub.add_parser(
@@ -101,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=_seed, default=None)
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
     p.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    _lang(p)
     p.set_defaults(func=c.cmd_compare, parser=p)
 
     p = sub.add_parser(
@@ -143,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--plot", metavar="PATH", help="also plot the outcome frequencies (.png or .svg)"
     )
+    _lang(p)
     p.set_defaults(func=c.cmd_sweep, parser=p)
 
     p = sub.add_parser(
@@ -160,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--plot", metavar="PATH", help="also draw who moves the odds (.png or .svg)")
+    _lang(p)
     p.set_defaults(func=c.cmd_odds, parser=p)
 
     p = sub.add_parser(
@@ -197,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="write a scenario file for each invariant counterexample found",
     )
+    _lang(p)
     p.set_defaults(func=c.cmd_explore, parser=p)
 
     p = sub.add_parser(
@@ -208,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=api.GRAPH_FORMATS, default="dot")
     p.add_argument("--out", metavar="PATH")
+    _lang(p)
     p.set_defaults(func=c.cmd_graph)
 
     p = sub.add_parser("schema", help="print the JSON Schema of scenario files")
@@ -240,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=Office.CHAIR.value,
         help="the CSC chair (default) or the Secretary General's member state",
     )
+    _lang(p)
     p.set_defaults(func=c.cmd_chairs, parser=p)
 
     p = sub.add_parser(
@@ -266,12 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the SQLite file that keeps the room (default classroom.sqlite); the same file "
         "resumes it",
     )
-    p.add_argument(
-        "--lang",
-        choices=("en", "ru", "ar"),
-        default=None,
-        help="the language of the pages (default: $CSTOSIM_LANG, else en)",
-    )
+    _lang(p)
     p.set_defaults(func=c.cmd_classroom, parser=p)
 
     p = sub.add_parser(
@@ -284,8 +289,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "id", nargs="?", help="a provision id such as rop.14.1, or a source id a provision cites"
     )
+    _lang(p)
     p.set_defaults(func=c.cmd_explain)
     return parser
+
+
+def _lang(p: argparse.ArgumentParser) -> None:
+    """Add ``--lang`` to a command that prints for people (default: CSTOSIM_LANG, else en)."""
+    p.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=None,
+        help="the language of what it prints for people (default: $CSTOSIM_LANG, else en); "
+        "codes, ids and JSON are the same in every language",
+    )
 
 
 def _count(least: int) -> Callable[[str], int]:

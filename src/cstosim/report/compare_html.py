@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from cstosim.report.html import _badge, page
+from cstosim.i18n import _, ngettext
+from cstosim.i18n import pgettext as p_
+from cstosim.report.html import _badge, code, page
 from cstosim.report.safe import esc as escape
 from cstosim.whatif.compare import Comparison
 
@@ -26,11 +28,12 @@ def comparison_html(comparison: Comparison) -> str:
     the items whose outcome turns on the variant highlighted, and the quorums that change one."""
     base = comparison.base
     heads = []
+    this_run = escape(_("this run"))
     for i, label in enumerate(comparison.variants):
-        parts = "".join(f"<span>{escape(p)}</span>" for p in label.split(","))
+        parts = "".join(f"<span>{code(p)}</span>" for p in label.split(","))
         if i == base:
             heads.append(
-                f'<th class="current" aria-current="true">{parts}<span class="tag">this run'
+                f'<th class="current" aria-current="true">{parts}<span class="tag">{this_run}'
                 "</span></th>"
             )
         else:
@@ -42,25 +45,41 @@ def comparison_html(comparison: Comparison) -> str:
             current = ' class="current" aria-current="true"' if i == base else ""
             cells.append(f"<td{current}>{_badge(outcome)}</td>")
         quorums = it.get("quorums") or {}
-        q = ", ".join(f"{escape(k)}: {_badge(v)}" for k, v in quorums.items()) or "none"
+        q = ", ".join(f"{code(k)}: {_badge(v)}" for k, v in quorums.items()) or escape(
+            p_("quorums", "none")
+        )
         differs = ' class="differs"' if it["differs"] else ""
-        rows.append(f"<tr{differs}><th>{escape(it['item'])}</th>{''.join(cells)}<td>{q}</td></tr>")
+        rows.append(f"<tr{differs}><th>{code(it['item'])}</th>{''.join(cells)}<td>{q}</td></tr>")
     n = len(comparison.differing)
     lead = (
-        f"{n} item{' turns' if n == 1 else 's turn'} on the reading (highlighted)."
+        ngettext(
+            "{n} item turns on the reading (highlighted).",
+            "{n} items turn on the reading (highlighted).",
+            n,
+        ).format(n=n)
         if n
-        else "No item's outcome turns on these readings."
+        else _("No item's outcome turns on these readings.")
     )
+    explain = _(
+        "Each column is a whole run under one combination of the contested readings in force "
+        "during the scenario, so an outcome that turns only through an earlier decision (a "
+        "suspension, a chair, a membership) shows. The last column lists each quorum (a share "
+        "of the members with a vote) under which the item would be decided otherwise."
+    )
+    item, changes = escape(p_("column", "item")), escape(_("quorums that change it"))
     return page(
         comparison.scenario,
-        f"{comparison.scenario} - readings compared - cstosim",
-        f"{len(comparison.variants)} readings compared, each a whole run (seed {comparison.seed})",
-        f"""<p>{escape(lead)} Each column is a whole run under one combination of the
-contested readings in force during the scenario, so an outcome that turns only through an
-earlier decision (a suspension, a chair, a membership) shows. The last column lists each
-quorum (a share of the members with a vote) under which the item would be decided otherwise.</p>
-<div class="scroll"><table class="variants"><tr><th>item</th>{"".join(heads)}
-<th>quorums that change it</th></tr>{"".join(rows)}</table></div>""",
+        _("{scenario} - readings compared - cstosim").format(scenario=comparison.scenario),
+        escape(
+            ngettext(
+                "{n} reading compared, each a whole run (seed {seed})",
+                "{n} readings compared, each a whole run (seed {seed})",
+                len(comparison.variants),
+            ).format(n=len(comparison.variants), seed=comparison.seed)
+        ),
+        f"""<p>{escape(lead)} {escape(explain)}</p>
+<div class="scroll"><table class="variants"><tr><th>{item}</th>{"".join(heads)}
+<th>{changes}</th></tr>{"".join(rows)}</table></div>""",
         "",
         _EXTRA_CSS,
     )

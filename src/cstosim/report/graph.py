@@ -7,15 +7,18 @@ from collections.abc import Iterable
 import networkx as nx
 
 from cstosim.bodies import BODIES, org_graph, relation_subgraph, relations
+from cstosim.i18n import N_, _, current, direction
 from cstosim.report.safe import clean
 from cstosim.report.safe import esc as escape
+from cstosim.report.words import body_name
 
 __all__ = ["to_dot", "to_mermaid", "to_svg"]
 
+# Each relation's line style, colour and words (translated where shown).
 _EDGE_STYLE = {
-    "reports_to": ("solid", "#334155", "reports to"),
-    "prepares_drafts_for": ("dashed", "#2563eb", "prepares drafts for"),
-    "chairs_with": ("dotted", "#b45309", "chair rotates with"),
+    "reports_to": ("solid", "#334155", N_("reports to")),
+    "prepares_drafts_for": ("dashed", "#2563eb", N_("prepares drafts for")),
+    "chairs_with": ("dotted", "#b45309", N_("chair rotates with")),
 }
 
 
@@ -36,12 +39,13 @@ def to_dot() -> str:
     g = org_graph()
     lines = ["digraph csto {", '  rankdir=BT; node [shape=box, style=rounded, fontname="sans"];']
     for code in g.nodes:
-        label = f"{code}\\n{BODIES[code].name}".replace('"', "'")
+        label = f"{code}\\n{body_name(code)}".replace('"', "'")
         lines.append(f'  {code} [label="{label}"];')
     for u, v, rels in relations(g):
         for rel in rels:
             style, colour, text = _EDGE_STYLE[rel]
-            lines.append(f'  {u} -> {v} [style={style}, color="{colour}", label="{text}"];')
+            said = _(text)
+            lines.append(f'  {u} -> {v} [style={style}, color="{colour}", label="{said}"];')
     lines.append("}")
     return clean("\n".join(lines) + "\n")
 
@@ -52,10 +56,11 @@ def to_mermaid() -> str:
     arrows = {"reports_to": "-->", "prepares_drafts_for": "-.->", "chairs_with": "==>"}
     lines = ["flowchart BT"]
     for code in g.nodes:
-        lines.append(f'  {code}["{code}: {BODIES[code].name}"]')
+        lines.append(f'  {code}["{code}: {body_name(code)}"]')
     for u, v, rels in relations(g):
         for rel in rels:
-            lines.append(f"  {u} {arrows[rel]}|{_EDGE_STYLE[rel][2]}| {v}")
+            said = _(_EDGE_STYLE[rel][2])
+            lines.append(f"  {u} {arrows[rel]}|{said}| {v}")
     return clean("\n".join(lines) + "\n")
 
 
@@ -73,11 +78,15 @@ def to_svg(acting: Iterable[str] = ()) -> str:
         x0 = (width - (len(layer) * (box_w + gap_x) - gap_x) + box_w) / 2
         for j, node in enumerate(layer):
             pos[node] = (x0 + j * (box_w + gap_x), 30 + i * (box_h + gap_y) + box_h / 2)
+    # Laid out left to right in every language (each label's own letters run as they should).
+    ltr = ' direction="ltr"' if direction(current()) == "rtl" else ""
+    label = _("Organisational graph of the CSTO bodies")
+    heading = _("CSTO bodies: who reports to whom, who drafts for whom")
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" class="org-graph" '
-        'aria-label="Organisational graph of the CSTO bodies">',
-        "<title>CSTO bodies: who reports to whom, who drafts for whom</title>",
+        f'width="{width}" height="{height}" role="img" class="org-graph"{ltr} '
+        f'aria-label="{escape(label)}">',
+        f"<title>{escape(heading)}</title>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" '
         'fill="#334155"/></marker></defs>',
@@ -95,13 +104,13 @@ def to_svg(acting: Iterable[str] = ()) -> str:
             out.append(
                 f'<line x1="{x1 + off:.1f}" y1="{sy:.1f}" x2="{x2 + off:.1f}" y2="{ey:.1f}" '
                 f'stroke="{colour}" stroke-width="1.5"{dash[style]} marker-end="url(#arrow)">'
-                f"<title>{escape(u)} {escape(text)} {escape(v)}</title></line>"
+                f"<title>{escape(u)} {escape(_(text))} {escape(v)}</title></line>"
             )
     for node, (x, y) in pos.items():
         body = BODIES[node]
         out.append(
             f'<g class="body{" acting" if node in marked else ""}" data-body="{escape(node)}">'
-            f"<title>{escape(body.name)}: {escape(body.description)}</title>"
+            f"<title>{escape(body_name(node))}: {escape(_(body.description))}</title>"
             f'<rect x="{x - box_w / 2:.1f}" y="{y - box_h / 2:.1f}" width="{box_w}" '
             f'height="{box_h}" rx="8" fill="{"#fde68a" if node in marked else "#e2e8f0"}" '
             f'stroke="#334155" stroke-width="{3 if node in marked else 1}"/>'
@@ -110,7 +119,7 @@ def to_svg(acting: Iterable[str] = ()) -> str:
             + "".join(
                 f'<text x="{x:.1f}" y="{y + 6 + 14 * k:.1f}" text-anchor="middle" '
                 f'font-size="13" font-family="sans-serif">{escape(line)}</text>'
-                for k, line in enumerate(_wrap(body.name))
+                for k, line in enumerate(_wrap(body_name(node)))
             )
             + "</g>"
         )
@@ -120,7 +129,7 @@ def to_svg(acting: Iterable[str] = ()) -> str:
         out.append(
             f'<line x1="{x}" y1="{ly}" x2="{x + 40}" y2="{ly}" stroke="{colour}" '
             f'stroke-width="1.5"{dash[style]}/><text x="{x + 48}" y="{ly + 4}" font-size="14" '
-            f'font-family="sans-serif">{escape(text)}</text>'
+            f'font-family="sans-serif">{escape(_(text))}</text>'
         )
     out.append("</svg>")
     return clean("\n".join(out) + "\n")

@@ -7,6 +7,7 @@ visible \\uXXXX (``report.safe``).
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -26,15 +27,19 @@ from cstosim.engine.records import (
     SessionRecord,
     WithdrawalRecord,
 )
+from cstosim.i18n import N_, _, current, direction, format_date, ngettext, number
+from cstosim.i18n import pgettext as p_
 from cstosim.members import STATES
-from cstosim.provisions import CATALOGUE
+from cstosim.provisions import CATALOGUE, article, instrument, paraphrase, title
 from cstosim.report.graph import to_svg
+from cstosim.report.reasons import reason
 from cstosim.report.safe import clean
 from cstosim.report.safe import esc as escape
+from cstosim.report.words import state_name, term, words
 from cstosim.rules.ruleset import CONTESTED, reading_applies, show_value
 from cstosim.vocabulary import ItemKind, RuleKey
 
-__all__ = ["Readings", "chips", "to_html", "who"]
+__all__ = ["Readings", "auto", "chips", "code", "fill", "page", "to_html", "who"]
 
 # The outcome of each item in whole runs under each value of each contested key: (key, value)
 # -> item -> outcome ("not_decided" where that run did not decide the item).
@@ -50,10 +55,10 @@ header h1 { margin:0 0 .3rem; font-size:1.7rem; }
 header p { margin:0; color:#cbd5e1; }
 main { max-width:1100px; margin:0 auto; padding:1rem 2rem 3rem; }
 h2 { border-bottom:2px solid var(--line); padding-bottom:.2rem; margin-top:2rem; }
-.description { background:#fff; border-left:4px solid #64748b; padding:.6rem 1rem;
+.description { background:#fff; border-inline-start:4px solid #64748b; padding:.6rem 1rem;
   white-space:pre-wrap; }
 table { border-collapse:collapse; width:100%; background:#fff; }
-th, td { border:1px solid var(--line); padding:.3rem .5rem; text-align:left;
+th, td { border:1px solid var(--line); padding:.3rem .5rem; text-align:start;
   vertical-align:top; font-size:.92rem; }
 th { background:#e2e8f0; }
 .card { background:#fff; border:1px solid var(--line); border-radius:10px; padding:1rem 1.2rem;
@@ -72,15 +77,16 @@ th { background:#e2e8f0; }
 .pos.object { background:#fee2e2; font-weight:700; } .pos.stand_aside { background:#cffafe; }
 .pos.absent { background:#fef9c3; }
 .why { font-size:1.02rem; margin:.4rem 0; }
-.cites dt { font-weight:700; margin-top:.3rem; } .cites dd { margin:0 0 .2rem 1rem; }
+.cites dt { font-weight:700; margin-top:.3rem; }
+.cites dd { margin:0 0 .2rem; margin-inline-start:1rem; }
 .alternatives td.current { outline:3px solid #1e293b; outline-offset:-3px; }
 .alternatives .value { color:var(--muted); font-size:.85rem; }
 .alternatives tr.not-in-force { color:var(--muted); background:#f1f5f9; }
-.alternatives caption { text-align:left; color:var(--muted); font-size:.85rem; }
+.alternatives caption { text-align:start; color:var(--muted); font-size:.85rem; }
 .tag { display:inline-block; background:#1e293b; color:#fff; border-radius:4px;
-  padding:0 .3rem; font-size:.75rem; margin-left:.3rem; }
+  padding:0 .3rem; font-size:.75rem; margin-inline-start:.3rem; }
 .sensitive { background:#fff7ed; border:1px solid #fdba74; border-radius:8px;
-  padding:.4rem .8rem; margin-top:.6rem; }
+  padding:.4rem .8rem; margin-top:.6rem; overflow-x:auto; }
 .ok { color:#15803d; font-weight:700; } .fail { color:#b91c1c; font-weight:700; }
 .graph { background:#fff; border:1px solid var(--line); border-radius:10px; padding:.5rem;
   overflow-x:auto; }
@@ -90,7 +96,15 @@ footer { color:var(--muted); font-size:.85rem; margin-top:2rem; }
   gap:.3rem 1.2rem; }
 .glossary dt { font-weight:700; } .glossary dd { margin:0 0 .4rem; color:var(--muted); }
 table.timeline td:first-child, table.chairs td { white-space:nowrap; }
+.scroll { overflow-x:auto; }
 #authors summary { cursor:pointer; color:var(--muted); margin-top:2rem; }
+@media (max-width:600px) { header { padding:1rem; } main { padding:.5rem 1rem 2rem; }
+  .card { padding:.8rem; } }
+bdi.code { unicode-bidi:isolate; }
+[dir="rtl"] h1[dir="auto"], [dir="rtl"] h2[dir="auto"] { text-align:right; }
+[dir="rtl"] td bdi, [dir="rtl"] th bdi { white-space:nowrap; }
+[dir="rtl"] body { font-family: "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", system-ui,
+  sans-serif; }
 @media print {
   header { background:none; color:#000; } header p { color:#333; }
   .card, .sensitive, tr { break-inside:avoid; page-break-inside:avoid; }
@@ -105,19 +119,44 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def _badge(outcome: str) -> str:
-    return f'<span class="badge {escape(outcome)}">{escape(outcome.replace("_", " "))}</span>'
+    return f'<span class="badge {escape(outcome)}">{escape(words("outcome", outcome))}</span>'
 
 
 def _names(codes: Sequence[str]) -> str:
-    return ", ".join(escape(f"{c} ({STATES[c].name_en})" if c in STATES else c) for c in codes)
+    return _(", ").join(
+        f"{code(c)} ({escape(state_name(c))})" if c in STATES else code(c) for c in codes
+    )
+
+
+def fill(template: str, **parts: str) -> str:
+    """A translated ``template`` escaped for HTML, each ``{name}`` in it replaced by the ready
+    HTML of ``parts`` (so a sentence stays whole in every language)."""
+    out = []
+    for literal, field, _spec, _conv in string.Formatter().parse(template):
+        out.append(escape(literal))
+        if field is not None:
+            out.append(parts[field])
+    return "".join(out)
+
+
+def auto() -> str:
+    """``dir="auto"`` on a right-to-left page, for an element that shows text not translated
+    (a scenario's own words, the reasons of a run): it then runs in its own direction."""
+    return ' dir="auto"' if direction(current()) == "rtl" else ""
+
+
+def code(text: object) -> str:
+    """A code, id, number or date, escaped and isolated so that right-to-left text around it
+    does not reorder it (``<bdi>``)."""
+    return f"<bdi>{escape(text)}</bdi>" if direction(current()) == "rtl" else escape(text)
 
 
 # What each contested key is called in the report, and the day before which it is no reading.
 _KEY_NAMES = {
-    RuleKey.RULE14: "Rule 14: what silence means",
-    RuleKey.LIMITED_FORMAT: "Limited format",
-    RuleKey.QUORUM: "Quorum (what-if)",
-    RuleKey.ARMED_ATTACK: "Article 4 covers armed attack",
+    RuleKey.RULE14: N_("Rule 14: what silence means"),
+    RuleKey.LIMITED_FORMAT: N_("Limited format"),
+    RuleKey.QUORUM: N_("Quorum (what-if)"),
+    RuleKey.ARMED_ATTACK: N_("Article 4 covers armed attack"),
 }
 
 
@@ -131,29 +170,31 @@ def _alternatives(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
     own = plan.rules_for(rec.date, rec.item)
     set_keys = {**plan.overrides, **plan.item_rules.get(rec.item, {})}
     rows = []
+    this_run = escape(_("this run"))
     for key in CONTESTED:
         values = [v for (k, v) in readings if k == key]
         if not values or (key == RuleKey.ARMED_ATTACK and not request):
             continue  # armed attack turns requests only
         if not rec.positions and key != RuleKey.ARMED_ATTACK:
             continue  # decided without positions: only a request's admissibility can turn
-        name = escape(_KEY_NAMES[key])
+        name = escape(_(_KEY_NAMES[key]))
         if not reading_applies(key, rec.date, set_keys):
             since = CONTESTED[key]
-            when = since.strftime("%d %b %Y") if since else ""
-            rows.append(
-                f'<tr class="not-in-force"><th>{name}</th><td colspan="3">not in force on this '
-                f"date (from {escape(when)}); no other reading applied</td></tr>"
+            when = format_date(since, current()) if since else ""
+            said = fill(
+                _("not in force on this date (from {date}); no other reading applied"),
+                date=code(when),
             )
+            rows.append(f'<tr class="not-in-force"><th>{name}</th><td colspan="3">{said}</td></tr>')
             continue
         cells = []
         for v in values:
             outcome = readings[(key, v)].get(rec.item, "not_decided")
             mine = getattr(own, key.value) == v
             mark = ' class="current" aria-current="true"' if mine else ""
-            tag = '<span class="tag">this run</span>' if mine else ""
+            tag = f'<span class="tag">{this_run}</span>' if mine else ""
             cells.append(
-                f'<td{mark}><span class="value">{escape(show_value(v))}</span> '
+                f'<td{mark}><span class="value">{code(show_value(v))}</span> '
                 f"{_badge(outcome)}{tag}</td>"
             )
         rows.append(f"<tr><th>{name}</th>{''.join(cells)}</tr>")
@@ -161,15 +202,23 @@ def _alternatives(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
         return ""
     if keys:
         lead = (
-            f"<p><strong>A contested reading decides this outcome:</strong> other values of "
-            f"{escape(', '.join(keys))} would change it.</p>"
+            "<p><strong>"
+            + escape(_("A contested reading decides this outcome:"))
+            + "</strong> "
+            + fill(_("other values of {keys} would change it."), keys=code(", ".join(keys)))
+            + "</p>"
         )
     else:
-        lead = "<p>No other reading of the rules would change this outcome.</p>"
+        lead = (
+            "<p>" + escape(_("No other reading of the rules would change this outcome.")) + "</p>"
+        )
+    caption = _(
+        "The outcome under each reading, each a whole run of the scenario (one key changed at "
+        "a time)"
+    )
     return (
-        f'<div class="sensitive">{lead}<table class="alternatives"><caption>The outcome under '
-        "each reading, each a whole run of the scenario (one key changed at a time)</caption>"
-        f"{''.join(rows)}</table></div>"
+        f'<div class="sensitive">{lead}<table class="alternatives"><caption>{escape(caption)}'
+        f"</caption>{''.join(rows)}</table></div>"
     )
 
 
@@ -177,7 +226,10 @@ def chips(rec: DecisionRecord) -> str:
     """Each member's position, by name (the code in the hover)."""
     return "".join(
         f'<span class="pos {escape(p)}" title="{escape(m)}">'
-        f"{escape(STATES[m].name_en if m in STATES else m)}: {escape(p.replace('_', ' '))}</span>"
+        + escape(
+            _("{state}: {position}").format(state=state_name(m), position=words("position", p))
+        )
+        + "</span>"
         for m, p in rec.positions.items()
     )
 
@@ -185,13 +237,13 @@ def chips(rec: DecisionRecord) -> str:
 def who(rec: DecisionRecord) -> str:
     """Who blocked, was overridden, is bound, may accede and stood aside, where anyone."""
     return "".join(
-        f"<div><strong>{label}:</strong> {_names(codes)}</div>"
+        f"<div><strong>{escape(_(label))}:</strong> {_names(codes)}</div>"
         for codes, label in (
-            (rec.blockers, "Blocked by"),
-            (rec.overridden, "Objection overridden (a reform, what-if)"),
-            (rec.bound, "Binds"),
-            (rec.may_accede, "May accede later"),
-            (rec.stood_aside, "Stood aside"),
+            (rec.blockers, N_("Blocked by")),
+            (rec.overridden, N_("Objection overridden (a reform, what-if)")),
+            (rec.bound, N_("Binds")),
+            (rec.may_accede, N_("May accede later")),
+            (rec.stood_aside, N_("Stood aside")),
         )
         if codes
     )
@@ -200,20 +252,21 @@ def who(rec: DecisionRecord) -> str:
 def _card(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
     chip_row = chips(rec)
     cites = "".join(
-        f"<dt>{escape(c)}: {escape(CATALOGUE[c].title) if c in CATALOGUE else ''}</dt>"
-        f"<dd>{escape(CATALOGUE[c].paraphrase) if c in CATALOGUE else ''}"
-        f"{' <em>(' + escape(CATALOGUE[c].instrument) + ', ' + escape(CATALOGUE[c].article)}"
+        f"<dt>{code(c)}: {escape(title(CATALOGUE[c])) if c in CATALOGUE else ''}</dt>"
+        f"<dd>{escape(paraphrase(CATALOGUE[c])) if c in CATALOGUE else ''}"
+        f"{' <em>(' + escape(instrument(CATALOGUE[c])) + ', ' + escape(article(CATALOGUE[c]))}"
         f"{')</em>' if c in CATALOGUE else ''}</dd>"
         for c in rec.cites
     )
+    item_id = escape(_("item id: {id}").format(id=rec.item))
     return (
         f'<article class="card decision" data-item="{escape(rec.item)}" '
         f'data-outcome="{escape(rec.outcome)}">'
-        f'<h3><span title="item id: {escape(rec.item)}">'
-        f"{escape(rec.title) if rec.title else escape(rec.item)}</span> {_badge(rec.outcome)}</h3>"
-        f'<div class="meta">{escape(rec.date.isoformat())} - {escape(rec.body)} - '
-        f"{escape(rec.item_kind.replace('_', ' '))}</div>"
-        f'<p class="why">{escape(rec.why)}</p>'
+        f'<h3><span title="{item_id}"{auto()}>'
+        f"{escape(rec.title) if rec.title else code(rec.item)}</span> {_badge(rec.outcome)}</h3>"
+        f'<div class="meta">{code(rec.date.isoformat())} - {code(rec.body)} - '
+        f"{escape(words('item kind', rec.item_kind))}</div>"
+        f'<p class="why"{auto()}>{escape(reason(rec.why))}</p>'
         + (f'<div class="positions">{chip_row}</div>' if chip_row else "")
         + who(rec)
         + f'<dl class="cites">{cites}</dl>'
@@ -229,43 +282,63 @@ def _timeline(run: Run) -> str:
         extra = ""
         match rec:
             case DecisionRecord():
-                subject, what, extra = rec.item, rec.why, _badge(rec.outcome)
+                subject, what, extra = rec.item, reason(rec.why), _badge(rec.outcome)
             case SessionRecord():
                 subject = rec.id
                 what = (
-                    f"{rec.body} session{' (extraordinary)' if rec.extraordinary else ''}"
-                    f", chair {rec.chair or '-'}"
-                )
+                    _("{body} session (extraordinary), chair {chair}")
+                    if rec.extraordinary
+                    else _("{body} session, chair {chair}")
+                ).format(body=rec.body, chair=rec.chair or "-")
             case NoteRecord():
-                subject, what = rec.item or "", rec.text
+                subject, what = rec.item or "", reason(rec.text)
             case ChairRecord():
-                subject, what = rec.member or "", rec.why
+                subject, what = rec.member or "", reason(rec.why)
             case MembershipRecord() | AccessionRecord():
                 subject = rec.item if isinstance(rec, AccessionRecord) else rec.member
-                what = rec.why
+                what = reason(rec.why)
             case DeploymentRecord():
                 subject = rec.item
                 troops = (
-                    ", ".join(f"{m} {n:,}" for m, n in rec.troops.items())
+                    ", ".join(f"{m} {number(n)}" for m, n in rec.troops.items())
                     if rec.troops
-                    else (f"{rec.total:,} troops" if rec.total else "troops not given")
+                    else (
+                        ngettext("{n} troop", "{n} troops", rec.total).format(n=number(rec.total))
+                        if rec.total
+                        else _("troops not given")
+                    )
                 )
-                what = (
-                    f"{rec.why} From {', '.join(rec.contributors)} ({troops}), for "
-                    f"{rec.mission_days} days."
+                what = ngettext(
+                    "{why} From {members} ({troops}), for {days} day.",
+                    "{why} From {members} ({troops}), for {days} days.",
+                    rec.mission_days,
+                ).format(
+                    why=reason(rec.why),
+                    members=", ".join(rec.contributors),
+                    troops=troops,
+                    days=rec.mission_days,
                 )
             case RequestRecord() | ConsultationRecord() | ReportRecord() | WithdrawalRecord():
-                subject, what = rec.item, rec.why
+                subject, what = rec.item, reason(rec.why)
             case _:  # pragma: no cover - a record class without a rendering
                 raise TypeError(f"no rendering for {type(rec).__name__}")
+        said = f"<span{auto()}>{escape(what)}</span>" if auto() else escape(what)
         rows.append(
-            f'<tr class="ev {escape(kind)}"><td>{escape(rec.date.isoformat())}</td>'
-            f"<td>{escape(kind)}</td><td>{escape(str(subject))}</td>"
-            f"<td>{extra} {escape(what)}</td></tr>"
+            f'<tr class="ev {escape(kind)}"><td>{code(rec.date.isoformat())}</td>'
+            f"<td>{escape(term('record kind', kind))}</td><td>{code(str(subject))}</td>"
+            f"<td>{extra} {said}</td></tr>"
         )
+    heads = "".join(
+        f"<th>{escape(h)}</th>"
+        for h in (
+            p_("column", "date"),
+            p_("column", "kind"),
+            p_("column", "subject"),
+            p_("column", "what happened"),
+        )
+    )
     return (
-        '<table class="timeline"><tr><th>date</th><th>kind</th><th>subject</th>'
-        f"<th>what happened</th></tr>{''.join(rows)}</table>"
+        f'<div class="scroll"><table class="timeline"><tr>{heads}</tr>{"".join(rows)}</table></div>'
     )
 
 
@@ -276,88 +349,117 @@ def _chairs(run: Run) -> str:
         until = changes[i + 1][0] if i + 1 < len(changes) else run.plan.end
         if isinstance(until, date) and until < since:
             continue
-        name = STATES[member].name_en if member in STATES else "-"
+        name = state_name(member) if member in STATES else "-"
         rows.append(
-            f"<tr><td>{escape(since.isoformat())}</td><td>{escape(until.isoformat())}"
-            f"</td><td>{escape(member or '-')}</td><td>{escape(name)}</td></tr>"
+            f"<tr><td>{code(since.isoformat())}</td><td>{code(until.isoformat())}"
+            f"</td><td>{code(member or '-')}</td><td>{escape(name)}</td></tr>"
         )
+    heads = "".join(
+        f"<th>{escape(h)}</th>"
+        for h in (
+            p_("column", "from"),
+            p_("column", "until"),
+            p_("column", "chair"),
+            p_("column", "state"),
+        )
+    )
     return (
-        '<table class="chairs"><tr><th>from</th><th>until</th><th>chair</th><th>state</th>'
-        f"</tr>{''.join(rows)}</table>"
+        f'<div class="scroll"><table class="chairs"><tr>{heads}</tr>{"".join(rows)}</table></div>'
     )
 
 
 _GLOSSARY = (
-    ("support", "takes part and consents"),
-    ("abstain", "takes part without consenting; does not block, and is bound if adopted"),
-    ("object", "a formal objection: under consensus it blocks"),
-    ("stand aside", "does not take part and lets the others adopt in limited format; not bound"),
-    ("absent", "silent non-participation: what it means is the Rule 14 dispute"),
-    ("adopted", "decided, and binding on those who took part"),
-    ("adopted limited", "adopted by those who took part while others stood aside"),
-    ("rejected", "blocked (by an objection, or a silence read as dissent) or no consent"),
-    ("no quorum", "nobody, or too few under a quorum, took part"),
-    ("inadmissible", "not for this body, or a request Article 4 does not cover"),
-    ("signed", "an agreement, binding those who signed"),
-    ("no decision", "the body ended without putting a draft to a decision"),
+    (N_("support"), N_("takes part and consents")),
+    (
+        N_("abstain"),
+        N_("takes part without consenting; does not block, and is bound if adopted"),
+    ),
+    (N_("object"), N_("a formal objection: under consensus it blocks")),
+    (
+        N_("stand aside"),
+        N_("does not take part and lets the others adopt in limited format; not bound"),
+    ),
+    (N_("absent"), N_("silent non-participation: what it means is the Rule 14 dispute")),
+    (N_("adopted"), N_("decided, and binding on those who took part")),
+    (N_("adopted limited"), N_("adopted by those who took part while others stood aside")),
+    (
+        N_("rejected"),
+        N_("blocked (by an objection, or a silence read as dissent) or no consent"),
+    ),
+    (N_("no quorum"), N_("nobody, or too few under a quorum, took part")),
+    (N_("inadmissible"), N_("not for this body, or a request Article 4 does not cover")),
+    (N_("signed"), N_("an agreement, binding those who signed")),
+    (N_("no decision"), N_("the body ended without putting a draft to a decision")),
 )
 
 
 _SILENCE = {
-    "dissent": "a member's silent absence counts as withheld consent (Rule 14 as quoted)",
-    "no_objection": "only a formal objection blocks; an absent member may accede later",
-    "consent": "silence counts as consent (a what-if)",
+    "dissent": N_("a member's silent absence counts as withheld consent (Rule 14 as quoted)"),
+    "no_objection": N_("only a formal objection blocks; an absent member may accede later"),
+    "consent": N_("silence counts as consent (a what-if)"),
 }
 _ROTATION = {
-    "host": "the host of each regular session chairs",
-    "russian_alphabet": "the chair passes each 1 January in the order of the Russian names",
-    "english_alphabet": "the chair passes each 1 January in the order of the English names "
-    "(a what-if)",
-    "order": "the chair passes each 1 January in the order the scenario gives",
+    "host": N_("the host of each regular session chairs"),
+    "russian_alphabet": N_("the chair passes each 1 January in the order of the Russian names"),
+    "english_alphabet": N_(
+        "the chair passes each 1 January in the order of the English names (a what-if)"
+    ),
+    "order": N_("the chair passes each 1 January in the order the scenario gives"),
 }
 
 
 def _plain_rules(rules: Any) -> str:
     """The rules of a date in plain words, for a header students read."""
     parts = [
-        _SILENCE[rules.rule14.value],
-        "members may stand aside and let the others adopt in limited format"
+        _(_SILENCE[rules.rule14.value]),
+        _("members may stand aside and let the others adopt in limited format")
         if rules.limited_format
-        else "no limited format: standing aside counts as absence",
-        _ROTATION[rules.rotation.value],
-        f"a quorum of {show_value(rules.quorum)} must take part" if rules.quorum else "no quorum",
+        else _("no limited format: standing aside counts as absence"),
+        _(_ROTATION[rules.rotation.value]),
+        _("a quorum of {quorum} must take part").format(quorum=show_value(rules.quorum))
+        if rules.quorum
+        else _("no quorum"),
     ]
     if rules.decision.value != "consensus":
-        parts.insert(0, f"decisions by {rules.decision.value.replace('_', ' ')} (a reform)")
-    return "; ".join(parts) + "."
+        parts.insert(
+            0,
+            _("decisions by {rule} (a reform)").format(
+                rule=term("decision rule", rules.decision.value).replace("_", " ")
+            ),
+        )
+    return _("; ").join(parts) + "."
 
 
 def _glossary() -> str:
     rows = "".join(
-        f"<div><dt>{escape(term)}</dt><dd>{escape(meaning)}</dd></div>"
-        for term, meaning in _GLOSSARY
+        f"<div><dt>{escape(_(word))}</dt><dd>{escape(_(meaning))}</dd></div>"
+        for word, meaning in _GLOSSARY
     )
     return f'<dl class="glossary">{rows}</dl>'
 
 
 def _expectations(results: Sequence[ExpectResult]) -> str:
     if not results:
-        return "<p>This scenario states no expectations.</p>"
+        return "<p>" + escape(_("This scenario states no expectations.")) + "</p>"
     items = []
     for r in results:
         cls, word = (
-            ("ok", "holds")
+            ("ok", _("holds"))
             if r.ok and not r.skipped
             else (
-                ("meta", "not checked: written for other rules") if r.skipped else ("fail", "fails")
+                ("meta", _("not checked: written for other rules"))
+                if r.skipped
+                else ("fail", _("fails"))
             )
         )
-        items.append(f'<li><span class="{cls}">{word}</span> {escape(r.expectation)}</li>')
+        items.append(f'<li><span class="{cls}">{escape(word)}</span> {code(r.expectation)}</li>')
     return f"<ul>{''.join(items)}</ul>"
 
 
 def to_html(
-    run: Run, expectations: Sequence[ExpectResult] = (), readings: Readings | None = None
+    run: Run,
+    expectations: Sequence[ExpectResult] = (),
+    readings: Readings | None = None,
 ) -> str:
     """The run as one self-contained HTML page; ``readings`` fill each decision's table of
     what the other readings of Rule 14 give (from whole runs, ``whatif.compare.readings``)."""
@@ -365,54 +467,80 @@ def to_html(
     rules = plan.rules_on(plan.start)
     rules_text = _plain_rules(rules)
     overrides = (
-        "what-ifs set: " + ", ".join(f"{k}={show_value(v)}" for k, v in plan.overrides.items())
+        _("what-ifs set: {overrides}").format(
+            overrides=", ".join(f"{k}={show_value(v)}" for k, v in plan.overrides.items())
+        )
         if plan.overrides
-        else "the rules in force on each date"
+        else _("the rules in force on each date")
     )
     decisions = [r for r in run.trace if isinstance(r, DecisionRecord)]
-    cards = (
-        "".join(_card(r, readings or {}, plan) for r in decisions) or "<p>No item was decided.</p>"
+    cards = "".join(_card(r, readings or {}, plan) for r in decisions) or (
+        "<p>" + escape(_("No item was decided.")) + "</p>"
     )
     lead = (
-        f"{escape(plan.start.isoformat())} to {escape(plan.end.isoformat())}; {escape(overrides)}."
-        f"\nOn {escape(plan.start.isoformat())}: {escape(rules_text)}"
+        fill(
+            _("{start} to {end}; {overrides}."),
+            start=code(plan.start.isoformat()),
+            end=code(plan.end.isoformat()),
+            overrides=escape(overrides),
+        )
+        + "\n"
+        + fill(_("On {date}: {rules}"), date=code(plan.start.isoformat()), rules=escape(rules_text))
     )
+    n = len(decisions)
+    h = {
+        "scenario": escape(_("The scenario")),
+        "decisions": escape(_("Decisions ({n})").format(n=n)),
+        "timeline": escape(_("Timeline")),
+        "chairs": escape(_("The chair over time")),
+        "glossary": escape(_("Words used here")),
+        "bodies": escape(_("The bodies")),
+    }
+    description = plan.description or _("No description.")
+    bodies_lead = _("The bodies that decided in this run are marked.")
+    authors = _("For scenario authors: the file's expectations")
     return page(
         plan.name,
-        f"{plan.name} - cstosim",
+        _("{scenario} - cstosim").format(scenario=plan.name),
         lead,
-        f"""<section id="description"><h2>The scenario</h2>
-<div class="description">{escape(plan.description or "No description.")}</div></section>
-<section id="decisions"><h2>Decisions ({len(decisions)})</h2>{cards}</section>
-<section id="timeline"><h2>Timeline</h2>{_timeline(run)}</section>
-<section id="chairs"><h2>The chair over time</h2>{_chairs(run)}</section>
-<section id="glossary"><h2>Words used here</h2>{_glossary()}</section>
-<section id="bodies"><h2>The bodies</h2><p>The bodies that decided in this run are
-marked.</p><div class="graph">{to_svg({r.body.value for r in decisions})}</div></section>
-<section id="authors"><details><summary>For scenario authors: the file's expectations
+        f"""<section id="description"><h2>{h["scenario"]}</h2>
+<div class="description"{auto()}>{escape(description)}</div></section>
+<section id="decisions"><h2>{h["decisions"]}</h2>{cards}</section>
+<section id="timeline"><h2>{h["timeline"]}</h2>{_timeline(run)}</section>
+<section id="chairs"><h2>{h["chairs"]}</h2>{_chairs(run)}</section>
+<section id="glossary"><h2>{h["glossary"]}</h2>{_glossary()}</section>
+<section id="bodies"><h2>{h["bodies"]}</h2><p>{escape(bodies_lead)}</p>\
+<div class="graph">{to_svg({r.body.value for r in decisions})}</div></section>
+<section id="authors"><details><summary>{escape(authors)}
 </summary>{_expectations(expectations)}</details></section>
 """,
-        "Every outcome cites the provision that produced it; provisions are paraphrased in"
-        " cstosim's own words (cstosim explain ID).",
+        _(
+            "Every outcome cites the provision that produced it; provisions are paraphrased in"
+            " cstosim's own words (cstosim explain ID)."
+        ),
     )
 
 
 def page(
     heading: str, title: str, lead_html: str, body_html: str, footer: str, css: str = ""
 ) -> str:
-    """One self-contained HTML page in the reports' frame: no script, nothing loaded."""
+    """One self-contained HTML page in the reports' frame, in the language of the moment
+    (``lang``, and ``dir="rtl"`` for Arabic): no script, nothing loaded."""
+    lang = current()
+    rtl = ' dir="rtl"' if direction(lang) == "rtl" else ""
+    made = escape(_("Made by cstosim {version}.").format(version=__version__))
     return clean(f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{lang.value}"{rtl}><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{_CSP}">
 <title>{escape(title)}</title>
 <style>{_CSS}{css}</style></head>
 <body>
-<header><h1>{escape(heading)}</h1>
+<header><h1{auto()}>{escape(heading)}</h1>
 <p>{lead_html}</p>
 </header>
 <main>
 {body_html}
-<footer>Made by cstosim {escape(__version__)}.{" " + escape(footer) if footer else ""}</footer>
+<footer>{made}{" " + escape(footer) if footer else ""}</footer>
 </main></body></html>
 """)

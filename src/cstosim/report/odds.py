@@ -8,8 +8,11 @@ from fractions import Fraction
 from rich.table import Table
 from rich.text import Text
 
+from cstosim.i18n import _, ngettext
+from cstosim.i18n import pgettext as p_
 from cstosim.report.safe import clean
 from cstosim.report.whatif import console
+from cstosim.report.words import term
 from cstosim.vocabulary import Outcome
 from cstosim.whatif.odds import Odds
 
@@ -30,18 +33,24 @@ def share(p: Fraction) -> str:
 
 
 def _dist(dist: dict[Outcome, Fraction]) -> str:
-    return ", ".join(f"{o.value} {share(dist[o])}" for o in Outcome if dist.get(o, 0) > 0)
+    return ", ".join(
+        f"{term('outcome', o.value)} {share(dist[o])}" for o in Outcome if dist.get(o, 0) > 0
+    )
 
 
 def render_odds(odds: Odds) -> str:
     """Each item's exact outcome probabilities, then how fixing one member moves them."""
     buf = io.StringIO()
     con = console(buf)
-    runs = "1 whole run" if odds.branches == 1 else f"{odds.branches} whole runs"
-    con.print(Text(clean(f"{odds.scenario}: exact odds ({runs} enumerated, no sampling)")))
+    said = ngettext(
+        "{scenario}: exact odds ({n} whole run enumerated, no sampling)",
+        "{scenario}: exact odds ({n} whole runs enumerated, no sampling)",
+        odds.branches,
+    ).format(scenario=odds.scenario, n=odds.branches)
+    con.print(Text(clean(said)))
     table = Table()
     for col in ("item", "date", "outcome", "probability", "exact"):
-        table.add_column(col)
+        table.add_column(p_("column", col))
     for it in odds.items:
         first = True
         for o in Outcome:
@@ -50,17 +59,17 @@ def render_odds(odds: Odds) -> str:
                 table.add_row(
                     Text(clean(it.item)) if first else "",
                     it.day.isoformat() if first else "",
-                    o.value,
+                    term("outcome", o.value),
                     share(p),
                     str(p),
                 )
                 first = False
         if it.reached != 1:
-            table.add_row("", "", "not decided", share(1 - it.reached), str(1 - it.reached))
+            table.add_row("", "", _("not decided"), share(1 - it.reached), str(1 - it.reached))
     con.print(table)
     movers = Table()
     for col in ("item", "member", "fixed to", "outcomes"):
-        movers.add_column(col, overflow="fold")
+        movers.add_column(p_("column", col), overflow="fold")
     for it in odds.items:
         for member in sorted(it.uncertain):
             first = True
@@ -70,16 +79,18 @@ def render_odds(odds: Odds) -> str:
                 movers.add_row(
                     Text(clean(it.item)) if first else "",
                     member if first else "",
-                    pos.value,
+                    term("position", pos.value),
                     _dist(dist),
                 )
                 first = False
     if movers.row_count:
         con.print(
             Text(
-                "Who moves the odds: a member whose position the file leaves uncertain, fixed on "
-                "one item, everything else as in the file (positions that change nothing left "
-                "out):"
+                _(
+                    "Who moves the odds: a member whose position the file leaves uncertain, "
+                    "fixed on one item, everything else as in the file (positions that change "
+                    "nothing left out):"
+                )
             )
         )
         con.print(movers)

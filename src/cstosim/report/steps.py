@@ -13,8 +13,21 @@ from collections.abc import Sequence
 
 from cstosim.engine import ExpectResult, Run
 from cstosim.engine.records import DecisionRecord
-from cstosim.report.html import Readings, _alternatives, _badge, chips, page, who
+from cstosim.i18n import _, current, direction, ngettext
+from cstosim.report.html import (
+    Readings,
+    _alternatives,
+    _badge,
+    auto,
+    chips,
+    code,
+    fill,
+    page,
+    who,
+)
+from cstosim.report.reasons import reason
 from cstosim.report.safe import esc as escape
+from cstosim.report.words import words
 
 __all__ = ["to_steps"]
 
@@ -45,25 +58,33 @@ nav.steps a:focus { outline:3px solid #0e7490; }
 def _step(n: int, total: int, rec: DecisionRecord, readings: Readings, run: Run) -> str:
     title = f" - {escape(rec.title)}" if rec.title else ""
     chip_row, lists = chips(rec), who(rec)
-    cites = ", ".join(escape(c) for c in rec.cites)
+    cites = ", ".join(code(c) for c in rec.cites)
+    back, forward = ("&rarr;", "&larr;") if direction(current()) == "rtl" else ("&larr;", "&rarr;")
+    previous, first, following = escape(_("previous")), escape(_("start")), escape(_("next"))
     prev_link = (
-        f'<a href="#step-{n - 1}" accesskey="p">&larr; previous</a>'
+        f'<a href="#step-{n - 1}" accesskey="p">{back} {previous}</a>'
         if n > 1
-        else '<a href="#intro" accesskey="p">&larr; start</a>'
+        else f'<a href="#intro" accesskey="p">{back} {first}</a>'
     )
     next_link = (
-        f'<a href="#step-{n + 1}" accesskey="n">next &rarr;</a>' if n < total else "<span></span>"
+        f'<a href="#step-{n + 1}" accesskey="n">{following} {forward}</a>'
+        if n < total
+        else "<span></span>"
     )
+    count = fill(_("Decision {n} of {total}"), n=code(n), total=code(total))
+    provisions = fill(_("Provisions: {ids} (cstosim explain ID)"), ids=cites)
     return (
         f'<section class="step" id="step-{n}" data-item="{escape(rec.item)}">'
-        f'<div class="count">Decision {n} of {total}</div>'
-        f"<h2>{escape(rec.item)}{title}</h2>"
-        f'<div class="meta">{escape(rec.date.isoformat())} - {escape(rec.body)} - '
-        f"{escape(rec.item_kind.replace('_', ' '))}</div>"
+        f'<div class="count">{count}</div>'
+        f"<h2{auto()}>{code(rec.item)}{title}</h2>"
+        f'<div class="meta">{code(rec.date.isoformat())} - {code(rec.body)} - '
+        f"{escape(words('item kind', rec.item_kind))}</div>"
         + (f'<div class="positions">{chip_row}</div>' if chip_row else "")
-        + '<details class="reveal"><summary>What does the rule decide? (reveal)</summary>'
-        f'<p>{_badge(rec.outcome)}</p><p class="why">{escape(rec.why)}</p>{lists}'
-        f'<p class="meta">Provisions: {cites} (cstosim explain ID)</p>'
+        + '<details class="reveal"><summary>'
+        + escape(_("What does the rule decide? (reveal)"))
+        + "</summary>"
+        f'<p>{_badge(rec.outcome)}</p><p class="why"{auto()}>{escape(reason(rec.why))}</p>{lists}'
+        f'<p class="meta">{provisions}</p>'
         + _alternatives(rec, readings, run.plan)
         + "</details>"
         + f'<nav class="steps">{prev_link}{next_link}</nav></section>'
@@ -80,20 +101,34 @@ def to_steps(
     steps = "".join(
         _step(n, total, rec, readings or {}, run) for n, rec in enumerate(decisions, start=1)
     )
-    start = '<a href="#step-1" accesskey="n">begin &rarr;</a>' if total else "No item was decided."
+    forward = "&larr;" if direction(current()) == "rtl" else "&rarr;"
+    none = _("No item was decided.")
+    begin = escape(_("begin"))
+    start = f'<a href="#step-1" accesskey="n">{begin} {forward}</a>' if total else escape(none)
     count = (
-        f"{total} decision{'' if total == 1 else 's'}, one at a time: decide, then reveal."
+        ngettext(
+            "{n} decision, one at a time: decide, then reveal.",
+            "{n} decisions, one at a time: decide, then reveal.",
+            total,
+        ).format(n=total)
         if total
-        else "No item was decided."
+        else none
     )
+    lead = fill(
+        _("{start} to {end} - {count}"),
+        start=code(plan.start.isoformat()),
+        end=code(plan.end.isoformat()),
+        count=escape(count),
+    )
+    scenario, description = _("The scenario"), plan.description or _("No description.")
     return page(
         plan.name,
-        f"{plan.name} - step by step - cstosim",
-        f"{escape(plan.start.isoformat())} to {escape(plan.end.isoformat())} - {escape(count)}",
-        f"""<section class="intro" id="intro"><h2>The scenario</h2>
-<div class="description">{escape(plan.description or "No description.")}</div>
+        _("{scenario} - step by step - cstosim").format(scenario=plan.name),
+        lead,
+        f"""<section class="intro" id="intro"><h2>{escape(scenario)}</h2>
+<div class="description"{auto()}>{escape(description)}</div>
 <nav class="steps"><span></span>{start}</nav></section>
 {steps}""",
-        "Move with the links, or Alt+N and Alt+P.",
+        _("Move with the links, or Alt+N and Alt+P."),
         _STEPS_CSS,
     )

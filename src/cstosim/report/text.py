@@ -6,9 +6,20 @@ import textwrap
 from collections.abc import Sequence
 
 from cstosim.history import ChairYear
-from cstosim.members import STATES
-from cstosim.provisions import Provision
+from cstosim.i18n import _
+from cstosim.i18n import pgettext as p_
+from cstosim.provisions import (
+    Provision,
+    article,
+    episode,
+    instrument,
+    meaning,
+    notes,
+    paraphrase,
+    title,
+)
 from cstosim.report.safe import clean
+from cstosim.report.words import state_name
 from cstosim.sources import Source
 
 __all__ = ["render_chairs", "render_provision", "render_source"]
@@ -28,56 +39,80 @@ def _wrap(text: str, indent: str = "  ", subsequent: str | None = None) -> str:
 
 def _instrument_dates(p: Provision) -> str:
     """When the instrument was signed and when the provision is in force, in words."""
-    signed = f"signed {p.signed.isoformat()}" if p.signed else "no signed instrument"
+    signed = (
+        _("signed {date}").format(date=p.signed.isoformat())
+        if p.signed
+        else _("no signed instrument")
+    )
     if p.in_force_from is None:
-        return f"{signed}; not in force by default (a what-if)"
-    dates = f"{signed}; in force from {p.in_force_from.isoformat()}"
+        return _("{signed}; not in force by default (a what-if)").format(signed=signed)
     if p.in_force_to is not None:
-        dates += f" to {p.in_force_to.isoformat()}"
-    return dates
+        return _("{signed}; in force from {start} to {end}").format(
+            signed=signed, start=p.in_force_from.isoformat(), end=p.in_force_to.isoformat()
+        )
+    return _("{signed}; in force from {start}").format(
+        signed=signed, start=p.in_force_from.isoformat()
+    )
 
 
 def render_provision(p: Provision) -> str:
     """A provision in plain words: what it says, where from, its variants and its episode."""
     lines = [
-        f"{p.id}: {p.title}",
-        _wrap(f"{p.instrument}, {p.article}: {_instrument_dates(p)}."),
+        f"{p.id}: {title(p)}",
+        _wrap(f"{instrument(p)}, {article(p)}: {_instrument_dates(p)}."),
         "",
     ]
-    lines += [_wrap(p.paraphrase), ""]
+    lines += [_wrap(paraphrase(p)), ""]
     if p.variants:
-        lines.append(f"  Variants (scenario key '{p.rule_key}'):")
+        lines.append("  " + _("Variants (scenario key '{key}'):").format(key=p.rule_key))
         for v in p.variants:
-            mark = " (default)" if v.default else ""
-            lines.append(_wrap(f"- {v.value}{mark}: {v.meaning}", "    ", "      "))
+            said = (
+                _("- {value} (default): {meaning}") if v.default else _("- {value}: {meaning}")
+            ).format(value=v.value, meaning=meaning(v))
+            lines.append(_wrap(said, "    ", "      "))
         lines.append("")
     if p.episode:
-        lines += ["  The episode that turned on it:", _wrap(p.episode, "    "), ""]
-    lines.append(f"  Status: {p.status}.")
+        lines += ["  " + _("The episode that turned on it:"), _wrap(episode(p), "    "), ""]
+    lines.append("  " + _("Status: {status}.").format(status=p_("status", p.status)))
     if p.notes:
-        lines.append(_wrap(f"Note: {p.notes}"))
-    lines += ["", "  Sources:"]
+        lines.append(_wrap(_("Note: {note}").format(note=notes(p))))
+    lines += ["", "  " + _("Sources:")]
     lines += [_wrap(f"- {s.citation()}", "  ", "    ") for s in p.source_entries()]
     if p.related:
-        lines += ["", f"  See also: {', '.join(p.related)}"]
+        lines += ["", "  " + _("See also: {ids}").format(ids=", ".join(p.related))]
     return clean("\n".join(lines) + "\n")
 
 
-def render_chairs(rows: Sequence[ChairYear], office: str = "CSC chair on 1 July") -> str:
+# The words of the status a provision has in the catalogue (for extraction).
+_STATUSES = (
+    p_("status", "confirmed"),
+    p_("status", "partly confirmed"),
+    p_("status", "contested"),
+    p_("status", "unconfirmed"),
+)
+
+
+def render_chairs(rows: Sequence[ChairYear], office: str | None = None) -> str:
     """A table of years, members and whether each comes from the record or a projection."""
-    out = [f"{'year':<6}{'member':<8}{'name':<14}{'source':<12}note", "-" * 64]
-    out[0] = f"{office}\n" + out[0]
+    office = _("CSC chair on 1 July") if office is None else office
+    year, member, name = p_("column", "year"), p_("column", "member"), p_("column", "name")
+    source, note = p_("column", "source"), p_("column", "note")
+    head = f"{year:<6}{member:<8}{name:<14}{source:<12}{note}"
+    out = [f"{office}\n{head}", "-" * 64]
     for r in rows:
-        source = r.source if r.confirmed else "record (?)"
-        out.append(f"{r.year:<6}{r.member:<8}{STATES[r.member].name_en:<14}{source:<12}{r.note}")
+        source = p_("chair source", r.source) if r.confirmed else _("record (?)")
+        out.append(f"{r.year:<6}{r.member:<8}{state_name(r.member):<14}{source:<12}{r.note}")
     if any(not r.confirmed for r in rows):
-        out.append("(?) the record for that year is inferred or unconfirmed; see the note.")
+        out.append(_("(?) the record for that year is inferred or unconfirmed; see the note."))
     return clean("\n".join(out) + "\n")
+
+
+_CHAIR_SOURCES = (p_("chair source", "record"), p_("chair source", "projection"))
 
 
 def render_source(s: Source) -> str:
     """A source entry in plain words: title, publisher, date, address, and what it supports."""
-    lines = [f"{s.id} (a source)", _wrap(s.citation())]
+    lines = [_("{id} (a source)").format(id=s.id), _wrap(s.citation())]
     if s.note:
-        lines.append(_wrap(f"Note: {s.note}"))
+        lines.append(_wrap(_("Note: {note}").format(note=s.note)))
     return clean("\n".join(lines) + "\n")

@@ -24,8 +24,12 @@ from cstosim.engine.records import (
     SessionRecord,
     WithdrawalRecord,
 )
+from cstosim.i18n import _, ngettext, number
+from cstosim.i18n import pgettext as p_
 from cstosim.report.console import terminal_width
+from cstosim.report.reasons import reason
 from cstosim.report.safe import clean
+from cstosim.report.words import term, words
 from cstosim.rules.ruleset import show_value
 from cstosim.vocabulary import ItemKind, Outcome, Position
 
@@ -48,13 +52,17 @@ def _positions(pos: Mapping[str, Position]) -> str:
     groups: dict[Position, list[str]] = {}
     for member, p in pos.items():
         groups.setdefault(p, []).append(member)
-    return "; ".join(
-        f"{p.replace('_', ' ')}: {' '.join(groups[p])}" for p in Position if p in groups
+    return _("; ").join(
+        _("{position}: {members}").format(
+            position=words("position", p), members=" ".join(groups[p])
+        )
+        for p in Position
+        if p in groups
     )
 
 
 def _cited(why: str, cites: Sequence[str]) -> str:
-    return f"{why} [{', '.join(cites)}]"
+    return f"{reason(why)} [{', '.join(cites)}]"
 
 
 Row = tuple[str, str, str, str, Text, str]
@@ -65,21 +73,28 @@ def _row(rec: Record) -> Row:
     day = rec.date.isoformat()
     match rec:
         case DecisionRecord(outcome=Outcome.INADMISSIBLE):
-            outcome = Text("inadmissible", style=_OUTCOME_STYLE[Outcome.INADMISSIBLE])
-            return day, "admissibility", rec.item, "", outcome, _cited(rec.why, rec.cites)
+            outcome = Text(
+                term("outcome", Outcome.INADMISSIBLE), style=_OUTCOME_STYLE[Outcome.INADMISSIBLE]
+            )
+            what = p_("timeline", "admissibility")
+            return day, what, rec.item, "", outcome, _cited(rec.why, rec.cites)
         case DecisionRecord():
-            outcome = Text(rec.outcome, style=_OUTCOME_STYLE.get(rec.outcome, ""))
+            outcome = Text(term("outcome", rec.outcome), style=_OUTCOME_STYLE.get(rec.outcome, ""))
             extra = []
             if rec.blockers:
-                extra.append(f"blocked by {' '.join(rec.blockers)}")
+                extra.append(_("blocked by {members}").format(members=" ".join(rec.blockers)))
             if rec.overridden:
-                extra.append(f"overridden: {' '.join(rec.overridden)}")
+                extra.append(_("overridden: {members}").format(members=" ".join(rec.overridden)))
             if rec.sensitive_to:
-                extra.append(f"decided by: {', '.join(rec.sensitive_to)}")
+                extra.append(_("decided by: {keys}").format(keys=", ".join(rec.sensitive_to)))
             if extra:
                 outcome.append("\n" + "\n".join(extra), style="dim")
-            kind = rec.item_kind if rec.item_kind in _OWN_LABEL else "decision"
-            what = f"{rec.body} {kind}"
+            if rec.item_kind in _OWN_LABEL:
+                what = _("{body} {kind}").format(
+                    body=rec.body, kind=term("item kind", rec.item_kind)
+                )
+            else:
+                what = _("{body} decision").format(body=rec.body)
             return (
                 day,
                 what,
@@ -89,31 +104,43 @@ def _row(rec: Record) -> Row:
                 _cited(rec.why, rec.cites),
             )
         case SessionRecord():
-            what = f"{rec.body} session" + (" (extraordinary)" if rec.extraordinary else "")
-            why = f"chair {rec.chair or '-'}" + (f", host {rec.host}" if rec.host else "")
+            what = (
+                _("{body} session (extraordinary)") if rec.extraordinary else _("{body} session")
+            ).format(body=rec.body)
+            why = (_("chair {chair}, host {host}") if rec.host else _("chair {chair}")).format(
+                chair=rec.chair or "-", host=rec.host
+            )
             return day, what, ", ".join(rec.items), "", Text(""), why
         case ChairRecord():
-            return day, "chair", rec.member or "-", "", Text(""), _cited(rec.why, rec.cites)
+            what = term("record kind", "chair")
+            return day, what, rec.member or "-", "", Text(""), _cited(rec.why, rec.cites)
         case MembershipRecord():
-            what = f"membership: {rec.change.replace('_', ' ')}"
+            what = _("membership: {change}").format(change=words("change", rec.change))
             return day, what, rec.member, "", Text(""), _cited(rec.why, rec.cites)
         case RequestRecord():
             outcome = Text(
-                "admissible" if rec.admissible else "inadmissible",
+                _("admissible") if rec.admissible else term("outcome", Outcome.INADMISSIBLE),
                 style="green" if rec.admissible else "magenta",
             )
-            who = f"{rec.by} ({rec.threat.replace('_', ' ')})"
-            return day, "request", rec.item, who, outcome, _cited(rec.why, rec.cites)
+            who = _("{member} ({threat})").format(member=rec.by, threat=words("threat", rec.threat))
+            what = term("record kind", "request")
+            return day, what, rec.item, who, outcome, _cited(rec.why, rec.cites)
         case DeploymentRecord():
             who = ", ".join(rec.contributors)
-            who += f"; {rec.total:,} troops" if rec.total else ""
-            return day, "deployment", rec.item, who, Text(""), _cited(rec.why, rec.cites)
+            if rec.total:
+                who = ngettext("{members}; {n} troop", "{members}; {n} troops", rec.total).format(
+                    members=who, n=number(rec.total)
+                )
+            what = term("record kind", "deployment")
+            return day, what, rec.item, who, Text(""), _cited(rec.why, rec.cites)
         case AccessionRecord():
-            return day, "accession", rec.item, rec.member, Text(""), _cited(rec.why, rec.cites)
+            what = term("record kind", "accession")
+            return day, what, rec.item, rec.member, Text(""), _cited(rec.why, rec.cites)
         case ConsultationRecord() | ReportRecord() | WithdrawalRecord():
-            return day, rec.kind.value, rec.item, "", Text(""), _cited(rec.why, rec.cites)
+            what = term("record kind", rec.kind.value)
+            return day, what, rec.item, "", Text(""), _cited(rec.why, rec.cites)
         case NoteRecord():
-            return day, "note", rec.item or "", "", Text(""), rec.text
+            return day, term("record kind", "note"), rec.item or "", "", Text(""), reason(rec.text)
     raise TypeError(f"no rendering for {type(rec).__name__}")  # pragma: no cover
 
 
@@ -129,32 +156,40 @@ def to_text(run: Run, expectations: Sequence[ExpectResult] = (), width: int | No
     rules = plan.rules_on(plan.start)
     console.print(
         Text(clean(plan.name), style="bold"),
-        Text(f" {plan.start.isoformat()} to {plan.end.isoformat()}, seed {run.seed}"),
+        Text(
+            " "
+            + _("{start} to {end}, seed {seed}").format(
+                start=plan.start.isoformat(), end=plan.end.isoformat(), seed=run.seed
+            )
+        ),
     )
-    over = (
-        ", ".join(f"{k}={show_value(v)}" for k, v in plan.overrides.items())
-        or "none (dated defaults)"
+    over = ", ".join(f"{k}={show_value(v)}" for k, v in plan.overrides.items()) or _(
+        "none (dated defaults)"
+    )
+    settings = (
+        f"rule14={rules.rule14}, limited_format={str(rules.limited_format).lower()}, "
+        f"rotation={rules.rotation}, quorum={show_value(rules.quorum)}"
     )
     console.print(
         clean(
-            f"Rules on {plan.start.isoformat()}: rule14={rules.rule14}, "
-            f"limited_format={str(rules.limited_format).lower()}, "
-            f"rotation={rules.rotation}, quorum={show_value(rules.quorum)}; overrides: {over}"
+            _("Rules on {date}: {settings}; overrides: {overrides}").format(
+                date=plan.start.isoformat(), settings=settings, overrides=over
+            )
         ),
         markup=False,
     )
     table = Table(show_lines=False, expand=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("what", ratio=2, overflow="fold")
-    table.add_column("item", ratio=2, overflow="fold")
-    table.add_column("positions", ratio=3)
-    table.add_column("outcome", ratio=2, overflow="fold")
-    table.add_column("why", ratio=6)
+    table.add_column(p_("column", "date"), no_wrap=True)
+    table.add_column(p_("column", "what"), ratio=2, overflow="fold")
+    table.add_column(p_("column", "item"), ratio=2, overflow="fold")
+    table.add_column(p_("column", "positions"), ratio=3)
+    table.add_column(p_("column", "outcome"), ratio=2, overflow="fold")
+    table.add_column(p_("column", "why"), ratio=6)
     for rec in run.trace:
         table.add_row(*(_cell(c) for c in _row(rec)))
     console.print(table)
     if expectations:
-        console.print("Expectations:")
+        console.print(_("Expectations:"))
         for e in expectations:
             console.print("  " + clean(e.describe()), markup=False)
     return clean(buf.getvalue())

@@ -9,14 +9,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from cstosim.i18n import _, ngettext, number
+from cstosim.i18n import pgettext as p_
 from cstosim.report.console import terminal_width
 from cstosim.report.safe import clean
+from cstosim.report.words import term
 
 __all__ = ["console", "plural", "render_comparison", "render_exploration", "render_summary"]
 
 
 def plural(n: int, noun: str) -> str:
-    """'1 item', '2 items'."""
+    """'1 item', '2 items' (English; translated text uses ngettext with the whole phrase)."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
@@ -31,11 +34,16 @@ def render_comparison(comparison: Any) -> str:
     """Items as rows, variants as columns; rows whose outcome differs are marked."""
     buf = io.StringIO()
     con = console(buf)
+    items = ngettext("{n} item", "{n} items", len(comparison.items)).format(n=len(comparison.items))
+    variants = ngettext("{n} variant", "{n} variants", len(comparison.variants)).format(
+        n=len(comparison.variants)
+    )
     con.print(
         Text(
             clean(
-                f"{comparison.scenario}: {plural(len(comparison.items), 'item')} under "
-                f"{plural(len(comparison.variants), 'variant')}"
+                _("{scenario}: {items} under {variants}").format(
+                    scenario=comparison.scenario, items=items, variants=variants
+                )
             )
         )
     )
@@ -46,14 +54,14 @@ def render_comparison(comparison: Any) -> str:
     n = len(comparison.differing)
     con.print(
         Text(
-            f"* {n} item(s) whose outcome turns on the variant"
+            _("* {n} item(s) whose outcome turns on the variant").format(n=n)
             if n
-            else "No item's outcome turns on these variants."
+            else _("No item's outcome turns on these variants.")
         )
     )
     changes = [it for it in comparison.items if it.get("quorums")]
     if changes:
-        con.print(Text("Quorums (shares of the members with a vote) that would change an item:"))
+        con.print(Text(_("Quorums (shares of the members with a vote) that would change an item:")))
         for it in changes:
             said = ", ".join(f"{q} -> {o}" for q, o in it["quorums"].items())
             con.print(Text(clean(f"  {it['item']}: {said}")))
@@ -62,13 +70,13 @@ def render_comparison(comparison: Any) -> str:
 
 def _cell(outcome: str, blockers: list[str], bold: bool) -> Text:
     extra = f" ({' '.join(blockers)})" if blockers else ""
-    return Text(clean(outcome + extra), style="bold" if bold else "")
+    return Text(clean(term("outcome", outcome) + extra), style="bold" if bold else "")
 
 
 def _items_by_variant(comparison: Any) -> Table:
     table = Table(expand=False)
     table.add_column("", no_wrap=True)
-    table.add_column("item", overflow="fold")
+    table.add_column(p_("column", "item"), overflow="fold")
     for v in comparison.variants:
         table.add_column(Text(clean(v.replace(",", ", "))), overflow="fold")
     for it in comparison.items:
@@ -81,11 +89,13 @@ def _items_by_variant(comparison: Any) -> Table:
 
 def _variants_by_item(comparison: Any, base: int) -> Table:
     table = Table(expand=False)
-    table.add_column("readings", overflow="fold")
+    table.add_column(p_("column", "readings"), overflow="fold")
     for it in comparison.items:
         table.add_column(Text(clean(("* " if it["differs"] else "") + it["item"])), overflow="fold")
     for i, v in enumerate(comparison.variants):
-        label = v.replace(",", ", ") + (" (this run)" if i == base else "")
+        label = v.replace(",", ", ")
+        if i == base:
+            label = _("{variant} (this run)").format(variant=label)
         cells = [
             _cell(it["outcomes"][i], it["blockers"][i], it["differs"]) for it in comparison.items
         ]
@@ -100,12 +110,24 @@ def render_summary(summary: Any, repro: str, rows: bool = True) -> str:
     con = console(buf)
     doc = summary.as_dict()
     named = [v for v in doc["variants"] if v]
-    head = f"{doc['samples']} samples"
+    # (the English says "samples" and "variants" whatever the count, as it always has)
+    head = ngettext("{n} samples", "{n} samples", doc["samples"]).format(n=doc["samples"])
     if named:
-        head += f", each under {len(named)} variants (the same seeds)"
+        head = ngettext(
+            "{samples}, each under {n} variants (the same seeds)",
+            "{samples}, each under {n} variants (the same seeds)",
+            len(named),
+        ).format(samples=head, n=len(named))
     con.print(Text(head))
     table = Table()
-    cols = ["item", *(["variant"] if named else []), "outcome", "count", "share", "95% interval"]
+    cols = [
+        p_("column", "item"),
+        *([p_("column", "variant")] if named else []),
+        p_("column", "outcome"),
+        p_("column", "count"),
+        p_("column", "share"),
+        p_("column", "95% interval"),
+    ]
     for col in cols:
         table.add_column(col, overflow="fold")
     for entry in doc["items"]:
@@ -115,7 +137,7 @@ def render_summary(summary: Any, repro: str, rows: bool = True) -> str:
             if named:
                 cells.append(Text(clean(entry["variant"].replace(",", ", "))))
             cells += [
-                Text(clean(outcome)),
+                Text(clean(term("outcome", outcome))),
                 Text(f"{n}"),
                 Text(f"{entry['shares'][outcome]:.3f}"),
                 Text(f"{lo:.3f} - {hi:.3f}"),
@@ -124,10 +146,12 @@ def render_summary(summary: Any, repro: str, rows: bool = True) -> str:
     con.print(table)
     if summary.first_seed is not None:
         lead = (
-            "Reproduce any sample with the seed of its row, e.g. sample 0:"
+            _("Reproduce any sample with the seed of its row, e.g. sample 0:")
             if rows
-            else f"Sample 0 ran with seed {summary.first_seed} (with --out, each row keeps its "
-            "seed); reproduce it with:"
+            else _(
+                "Sample 0 ran with seed {seed} (with --out, each row keeps its seed); "
+                "reproduce it with:"
+            ).format(seed=summary.first_seed)
         )
         con.print(Text(lead + "\n  " + repro.format(seed=summary.first_seed)))
     return clean(buf.getvalue())
@@ -140,26 +164,35 @@ def render_exploration(result: dict[str, Any]) -> str:
     members = result["members"]
     total = result["profiles"]
     fixed = result.get("fixed") or {}
-    held = "; held: " + ", ".join(f"{m} {p}" for m, p in fixed.items()) if fixed else ""
-    others = " of the others" if fixed else ""
-    con.print(
-        Text(
-            clean(
-                f"Council of {len(members)}: {', '.join(members)}{held}; {total:,} profiles "
-                f"of the five positions{others} per variant"
-            )
+    held = ", ".join(f"{m} {term('position', p)}" for m, p in fixed.items())
+    council = ngettext("Council of {n}: {members}", "Council of {n}: {members}", len(members))
+    said = council.format(n=len(members), members=", ".join(members))
+    if fixed:
+        said = _("{council}; held: {held}").format(council=said, held=held)
+    profiles = (
+        ngettext(
+            "{n} profile of the five positions of the others per variant",
+            "{n} profiles of the five positions of the others per variant",
+            total,
         )
-    )
+        if fixed
+        else ngettext(
+            "{n} profile of the five positions per variant",
+            "{n} profiles of the five positions per variant",
+            total,
+        )
+    ).format(n=number(total))
+    con.print(Text(clean(_("{council}; {profiles}").format(council=said, profiles=profiles))))
     table = Table()
     outcomes = result["outcomes"]
     for col in (
         "rule14",
-        "limited",
+        p_("column", "limited"),
         "quorum",
-        *outcomes,
-        "invariants",
-        "one member blocks alone by",
-        "Banzhaf / S-S (each)",
+        *(term("outcome", o) for o in outcomes),
+        p_("column", "invariants"),
+        p_("column", "one member blocks alone by"),
+        p_("column", "Banzhaf / S-S (each)"),
     ):
         table.add_column(col)
     for v in result["variants"]:
@@ -170,36 +203,45 @@ def render_exploration(result: dict[str, Any]) -> str:
             f"{next(iter(v['banzhaf'].values())):.3f} / "
             f"{next(iter(v['shapley_shubik'].values())):.3f}"
             if same
-            else "unequal"
+            else _("unequal")
         )
         table.add_row(
             v["rule14"],
             str(v["limited_format"]).lower(),
             str(v["quorum"] or "none"),
-            *(f"{c[o]:,}" for o in outcomes),
-            v["invariants"],
-            ", ".join(blocks),
+            *(number(c[o]) for o in outcomes),
+            p_("invariants", v["invariants"]),
+            _(", ").join(term("position", p) for p in blocks),
             power,
         )
     con.print(table)
     if any(not v["quorum"] and v["counts"].get("no_quorum") for v in result["variants"]):
         con.print(
             Text(
-                "no_quorum without a quorum: the profiles in which no member takes part (all "
-                "stand aside or are absent: with nobody taking part there is nothing to decide)."
+                _(
+                    "{no_quorum} without a quorum: the profiles in which no member takes part "
+                    "(all stand aside or are absent: with nobody taking part there is nothing to "
+                    "decide)."
+                ).format(no_quorum=term("outcome", "no_quorum"))
             )
         )
     for v in result["variants"]:
         if len(set(v["banzhaf"].values())) > 1 or len(set(v["shapley_shubik"].values())) > 1:
             by = sorted(v["banzhaf"], key=lambda m: (-v["banzhaf"][m], m))
+            power = ", ".join(
+                f"{m} {v['banzhaf'][m]:.3f} / {v['shapley_shubik'][m]:.3f}" for m in by
+            )
             con.print(
                 Text(
                     clean(
-                        f"Power ({v['rule14']}, limited {str(v['limited_format']).lower()}): "
-                        + ", ".join(
-                            f"{m} {v['banzhaf'][m]:.3f} / {v['shapley_shubik'][m]:.3f}" for m in by
+                        _(
+                            "Power ({rule14}, limited {limited}): {power} "
+                            "(Banzhaf / Shapley-Shubik)"
+                        ).format(
+                            rule14=v["rule14"],
+                            limited=str(v["limited_format"]).lower(),
+                            power=power,
                         )
-                        + " (Banzhaf / Shapley-Shubik)"
                     )
                 )
             )

@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Any, cast
 
 from cstosim.errors import RuleError, words
+from cstosim.i18n import _
 from cstosim.members import STATES
 from cstosim.provisions import in_force_from
 from cstosim.rules.article4 import ARMED_ATTACK_FROM
@@ -103,6 +104,20 @@ if set(RULE_KEYS) != set(RuleKey) or {f.name for f in fields(RuleSet)} != set(Ru
     raise RuntimeError("RULE_KEYS, RuleSet and vocabulary.RuleKey must name the same keys")
 
 
+def _unknown_key(key: object) -> str:
+    """The message for a rule key that is not one."""
+    return _("unknown rule key {key}; allowed: {keys}").format(
+        key=repr(key), keys=", ".join(RULE_KEYS)
+    )
+
+
+def _cannot_be(key: str, value: str) -> str:
+    """The message for a value a rule key does not take."""
+    return _("{key} cannot be {value}; allowed: {allowed}").format(
+        key=key, value=value, allowed=RULE_KEYS[RuleKey(key)]
+    )
+
+
 def check_overrides(overrides: Mapping[str, Any]) -> dict[RuleKey, RuleValue]:
     """Checked, typed overrides from keys and values given by a caller; raises RuleError."""
     checked = {k: check_rule_value(k, v) for k, v in overrides.items()}  # unknown keys refused
@@ -112,7 +127,7 @@ def check_overrides(overrides: Mapping[str, Any]) -> dict[RuleKey, RuleValue]:
 def check_rule_value(key: str, value: Any) -> RuleValue:
     """``value`` typed for rule ``key``; raises RuleError unless it is allowed."""
     if key not in RULE_KEYS:
-        raise RuleError(f"unknown rule key {key!r}; allowed: {', '.join(RULE_KEYS)}")
+        raise RuleError(_unknown_key(key))
     ok = True
     if key == RuleKey.RULE14:
         ok = isinstance(value, str) and value in _RULE14
@@ -149,7 +164,7 @@ def check_rule_value(key: str, value: Any) -> RuleValue:
     elif key == RuleKey.MISSION_DAYS:
         ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3650
     if not ok:
-        raise RuleError(f"{key} cannot be {words(value)}; allowed: {RULE_KEYS[RuleKey(key)]}")
+        raise RuleError(_cannot_be(key, words(value)))
     return cast(RuleValue, value)
 
 
@@ -199,13 +214,13 @@ def show_value(value: Any) -> str:
 def parse_rule_value(key: str, text: str) -> RuleValue:
     """Parse a ``--set KEY=VALUE`` string into a checked rule value."""
     if key not in RULE_KEYS:
-        raise RuleError(f"unknown rule key {key!r}; allowed: {', '.join(RULE_KEYS)}")
+        raise RuleError(_unknown_key(key))
     t = text.strip()
     value: Any = t
     if key in (RuleKey.LIMITED_FORMAT, RuleKey.ARMED_ATTACK):
         low = t.lower()
         if low not in ("true", "false", "yes", "no", "on", "off", "1", "0"):
-            raise RuleError(f"{key} cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey(key)]}")
+            raise RuleError(_cannot_be(key, words(t)))
         value = low in ("true", "yes", "on", "1")
     elif key in (RuleKey.QUORUM, RuleKey.THRESHOLD):
         if key == RuleKey.QUORUM and t.lower() in ("none", "null", ""):
@@ -215,9 +230,7 @@ def parse_rule_value(key: str, text: str) -> RuleValue:
                 num, _, den = t.partition("/")
                 value = float(num) / float(den) if den else float(num)
             except (ValueError, ZeroDivisionError):
-                raise RuleError(
-                    f"{key} cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey(key)]}"
-                ) from None
+                raise RuleError(_cannot_be(key, words(t))) from None
     elif key == RuleKey.WEIGHTS:
         pairs = []
         for part in (p.strip() for p in t.split(",") if p.strip()):
@@ -238,9 +251,7 @@ def parse_rule_value(key: str, text: str) -> RuleValue:
         try:
             value = int(t)
         except ValueError:
-            raise RuleError(
-                f"{key} cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey(key)]}"
-            ) from None
+            raise RuleError(_cannot_be(key, words(t))) from None
     elif key == RuleKey.ORDER:
         value = tuple(c.strip().upper() for c in t.replace(";", ",").split(",") if c.strip())
     return check_rule_value(key, value)

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from cstosim.errors import Pos, Problem, ScenarioError
+from cstosim.i18n import _
 from cstosim.io import STDIN, InputError, read_input
 from cstosim.scenario import models as m
 from cstosim.scenario.messages import KeyPath, data_path, describe, kind_of, suggest
@@ -24,6 +25,13 @@ EARLIEST = date(1900, 1, 1)  # scenario dates are kept in a range where date ari
 LATEST = date(8999, 12, 31)
 
 
+def top_level(data: Any) -> str:
+    """What to say when a file's top level is not a mapping."""
+    return _("the top level is {kind}; a scenario is a mapping with name, start, end, ...").format(
+        kind=kind_of(data)
+    )
+
+
 def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
     """Checks across fields: dates within the scenario, unique and known ids."""
     out: list[tuple[KeyPath, bool, str]] = []
@@ -32,14 +40,28 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
     def inside(d: date) -> bool:
         return sc.start <= d <= sc.end
 
+    def outside(d: date) -> str:
+        return _("{date} is outside the scenario; allowed: {span}").format(
+            date=d.isoformat(), span=span
+        )
+
+    def twice(item_id: str) -> str:
+        return _("item id {id} is used twice; ids are unique").format(id=repr(item_id))
+
+    def no_item(item_id: str) -> str:
+        return _(
+            "no item {id} in this file{suggestion}; allowed: an item id from this file"
+        ).format(id=repr(item_id), suggestion=suggest(item_id, list(ids)))
+
     if not (sc.start >= EARLIEST and sc.end <= LATEST):
         where = ("start",) if sc.start < EARLIEST else ("end",)
         out.append(
             (
                 where,
                 False,
-                f"dates run from {EARLIEST.isoformat()} to "
-                f"{LATEST.isoformat()}; allowed: a scenario within them",
+                _("dates run from {first} to {last}; allowed: a scenario within them").format(
+                    first=EARLIEST.isoformat(), last=LATEST.isoformat()
+                ),
             )
         )
         return out
@@ -48,8 +70,9 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
             (
                 ("end",),
                 False,
-                f"end {sc.end.isoformat()} is before start "
-                f"{sc.start.isoformat()}; end must not be before start",
+                _("end {end} is before start {start}; end must not be before start").format(
+                    end=sc.end.isoformat(), start=sc.start.isoformat()
+                ),
             )
         )
         return out
@@ -58,7 +81,9 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
             (
                 ("end",),
                 False,
-                f"the scenario spans more than {m.MAX_YEARS} years; allowed: at most {m.MAX_YEARS}",
+                _("the scenario spans more than {n} years; allowed: at most {n}").format(
+                    n=m.MAX_YEARS
+                ),
             )
         )
         return out
@@ -66,23 +91,25 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
         seen: set[str] = set()
         for i, code in enumerate(sc.members):
             if code in seen:
-                out.append(
-                    (("members", i), False, f"{code} is listed twice; list each member once")
-                )
+                said = _("{code} is listed twice; list each member once").format(code=code)
+                out.append((("members", i), False, said))
             seen.add(code)
         if not sc.members:
-            out.append((("members",), False, "no members; list at least one member code"))
+            out.append((("members",), False, _("no members; list at least one member code")))
     if sc.chair is not None and sc.members is not None and sc.chair not in sc.members:
         out.append(
             (
                 ("chair",),
                 False,
-                f"{sc.chair} is not among members; allowed: " + ", ".join(sc.members),
+                _("{code} is not among members; allowed: {members}").format(
+                    code=sc.chair, members=", ".join(sc.members)
+                ),
             )
         )
     order = sc.rules.order or []
     if len(set(order)) != len(order):
-        out.append((("rules", "order"), False, "a member is listed twice; list each member once"))
+        said = _("a member is listed twice; list each member once")
+        out.append((("rules", "order"), False, said))
 
     ids: dict[str, KeyPath] = {}
     session_ids: set[str] = set()
@@ -94,7 +121,7 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
                 (
                     (("events", i, "date")),
                     False,
-                    f"{ev.date.isoformat()} is outside the scenario; allowed: {span}",
+                    outside(ev.date),
                 )
             )
         if isinstance(ev, m.Session):
@@ -104,7 +131,9 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
                         (
                             ("events", i, "id"),
                             False,
-                            f"session id {ev.id!r} is used twice; ids are unique",
+                            _("session id {id} is used twice; ids are unique").format(
+                                id=repr(ev.id)
+                            ),
                         )
                     )
                 session_ids.add(ev.id)
@@ -112,21 +141,21 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
                 n_items += 1
                 here: KeyPath = ("events", i, "items", j, "id")
                 if item.id in ids:
-                    out.append((here, False, f"item id {item.id!r} is used twice; ids are unique"))
+                    out.append((here, False, twice(item.id)))
                 ids.setdefault(item.id, here)
                 if item.from_ is not None and not inside(item.from_):
                     out.append(
                         (
                             ("events", i, "items", j, "from"),
                             False,
-                            f"{item.from_.isoformat()} is outside the scenario; allowed: {span}",
+                            outside(item.from_),
                         )
                     )
         elif isinstance(ev, m.RequestAssistance):
             n_items += 1
             here = ("events", i, "id") if ev.id else ("events", i, "by")
             if ev.item_id in ids:
-                out.append((here, False, f"item id {ev.item_id!r} is used twice; ids are unique"))
+                out.append((here, False, twice(ev.item_id)))
             ids.setdefault(ev.item_id, here)
             requests.add(ev.item_id)
         elif isinstance(ev, m.Withdraw) and ev.effective is not None and ev.effective > LATEST:
@@ -134,19 +163,21 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
                 (
                     ("events", i, "effective"),
                     False,
-                    f"dates run to {LATEST.isoformat()}; allowed: an earlier date",
+                    _("dates run to {last}; allowed: an earlier date").format(
+                        last=LATEST.isoformat()
+                    ),
                 )
             )
     if n_items > m.MAX_ITEMS:
-        out.append(((), False, f"{n_items} items; allowed: at most {m.MAX_ITEMS}"))
+        said = _("{n} items; allowed: at most {most}").format(n=n_items, most=m.MAX_ITEMS)
+        out.append(((), False, said))
     for i, ev in enumerate(sc.events):
         if isinstance(ev, m.Accede) and ev.item not in ids:
             out.append(
                 (
                     ("events", i, "item"),
                     False,
-                    f"no item {ev.item!r} in this file{suggest(ev.item, list(ids))}; "
-                    "allowed: an item id from this file",
+                    no_item(ev.item),
                 )
             )
         if isinstance(ev, m.Session):
@@ -156,8 +187,11 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
                         (
                             ("events", i, "items", j, "mission"),
                             False,
-                            f"no request {item.mission!r} in this file; allowed: "
-                            + (", ".join(sorted(requests)) or "the id of a request_assistance"),
+                            _("no request {id} in this file; allowed: {allowed}").format(
+                                id=repr(item.mission),
+                                allowed=", ".join(sorted(requests))
+                                or _("the id of a request_assistance"),
+                            ),
                         )
                     )
     for k, ex in enumerate(sc.expect):
@@ -166,8 +200,7 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
                 (
                     ("expect", k, "item"),
                     False,
-                    f"no item {ex.item!r} in this file{suggest(ex.item, list(ids))}; "
-                    "allowed: an item id from this file",
+                    no_item(ex.item),
                 )
             )
         if ex.date is not None and not inside(ex.date):
@@ -175,7 +208,7 @@ def _semantic(sc: m.Scenario) -> list[tuple[KeyPath, bool, str]]:
                 (
                     ("expect", k, "date"),
                     False,
-                    f"{ex.date.isoformat()} is outside the scenario; allowed: {span}",
+                    outside(ex.date),
                 )
             )
     return out
@@ -231,9 +264,11 @@ def _as_closest_type(data: Any, path: KeyPath) -> list[tuple[KeyPath, str, str]]
         corrected = _replaced(data, path, read_as)  # messages name the type read
         out = []
         for err in e.errors(include_url=False):
-            sub, _ = data_path(err["loc"], read_as)
+            sub, _is_key = data_path(err["loc"], read_as)
             full = (*path, *sub)
-            msg = f"{describe(err, corrected, full)} (read as a {close[0]} event)"
+            msg = _("{message} (read as a {type} event)").format(
+                message=describe(err, corrected, full), type=close[0]
+            )
             out.append((full, msg, err["type"]))
         return out
     return []
@@ -263,8 +298,7 @@ def scenario_from_data(data: Any, label: str = "<mapping>") -> m.Scenario:
                 Problem(
                     label,
                     Pos(0, 0),
-                    f"the top level is {kind_of(data)}; a scenario is a mapping with name, "
-                    "start, end, ...",
+                    top_level(data),
                     path=(),
                 )
             ]
@@ -287,8 +321,7 @@ def parse_scenario(text: str, filename: str = "<scenario>") -> tuple[m.Scenario,
                 Problem(
                     filename,
                     located.where(()),
-                    f"the top level is {kind_of(data)}; a scenario is a mapping "
-                    "with name, start, end, ...",
+                    top_level(data),
                 )
             ]
         )

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from cstosim.i18n import N_, _
 from cstosim.scenario import models as m
 from cstosim.scenario.yamlpos import non_latin, shown
 from cstosim.vocabulary import EventType
@@ -86,7 +87,7 @@ def suggest(word: str, allowed: list[str]) -> str:
     if len(allowed) > MAX_SUGGEST:
         return ""
     close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
-    return f" (did you mean {shown(close[0])}?)" if close else ""
+    return " " + _("(did you mean {word}?)").format(word=shown(close[0])) if close else ""
 
 
 def describe(err: ErrorDetails, data: Any, path: KeyPath) -> str:
@@ -98,30 +99,34 @@ def describe(err: ErrorDetails, data: Any, path: KeyPath) -> str:
         key = path[-1]
         model = _model_at(path[:-1], data)
         allowed = _keys_of(model) if model else []
-        where = "" if model is None else f" in {_label(model, path[:-1])}"
-        said = f"unknown key {shown(str(key))}{non_latin(str(key))}"
-        return (
-            f"{said}{where}{suggest(str(key), allowed)}; allowed: " + ", ".join(allowed)
-            if allowed
-            else said
+        said = _("unknown key {key}").format(key=shown(str(key)) + non_latin(str(key)))
+        if not allowed:
+            return said
+        if model is not None:
+            said = _("{said} in {where}").format(said=said, where=_label(model, path[:-1]))
+        return _("{said}{suggestion}; allowed: {allowed}").format(
+            said=said, suggestion=suggest(str(key), allowed), allowed=", ".join(allowed)
         )
     if kind == "missing":
         key = path[-1]
         model = _model_at(path[:-1], data)
-        label = _label(model, path[:-1]) if model else "this mapping"
-        return f"missing required key {shown(str(key))}: {label} needs it"
+        label = _label(model, path[:-1]) if model else _("this mapping")
+        return _("missing required key {key}: {label} needs it").format(
+            key=shown(str(key)), label=label
+        )
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         types = ", ".join(_EVENT_TYPES)
         if kind == "union_tag_not_found":
-            return f"an event needs 'type'; allowed: {types}"
+            return _("an event needs 'type'; allowed: {types}").format(types=types)
         tag = value.get("type") if isinstance(value, dict) else ctx.get("tag")
-        return (
-            f"unknown event type {shown(tag)}{_note(tag)}{suggest(str(tag), _EVENT_TYPES)}; "
-            f"allowed: {types}"
+        return _("unknown event type {tag}{suggestion}; allowed: {types}").format(
+            tag=shown(tag) + _note(tag), suggestion=suggest(str(tag), _EVENT_TYPES), types=types
         )
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "")
-        return f"{shown(value)} is not allowed here{_note(value)}; allowed: {expected}"
+        return _("{value} is not allowed here{note}; allowed: {expected}").format(
+            value=shown(value), note=_note(value), expected=expected
+        )
     if kind in (
         "date_type",
         "date_parsing",
@@ -129,43 +134,47 @@ def describe(err: ErrorDetails, data: Any, path: KeyPath) -> str:
         "date_from_datetime_parsing",
     ):
         if hasattr(value, "hour"):
-            return f"{value.isoformat(sep=' ')} has a time of day; dates are written YYYY-MM-DD"
-        return f"{_as_read(value)} is not a date; dates are written YYYY-MM-DD"
+            return _("{value} has a time of day; dates are written YYYY-MM-DD").format(
+                value=value.isoformat(sep=" ")
+            )
+        return _("{value} is not a date; dates are written YYYY-MM-DD").format(
+            value=_as_read(value)
+        )
     if kind == "bool_type":
-        return f"{_as_read(value)} is not true or false; allowed: true, false"
+        return _("{value} is not true or false; allowed: true, false").format(value=_as_read(value))
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{_as_read(value)} is not a whole number; allowed: a whole number"
+        return _("{value} is not a whole number; allowed: a whole number").format(
+            value=_as_read(value)
+        )
     if kind in ("float_type", "float_parsing", "finite_number"):
-        return f"{_as_read(value)} is not a number; allowed: a number"
+        return _("{value} is not a number; allowed: a number").format(value=_as_read(value))
     if kind in ("string_type",):
         if value is None or isinstance(value, list | dict):
-            return f"{kind_of(value)} where text was expected; allowed: text"
-        return (
-            f"{shown(value)} was read as {kind_of(value)}, not text; "
-            "put it in quotes if you mean text"
+            return _("{kind} where text was expected; allowed: text").format(kind=kind_of(value))
+        return _("{value} was read as {kind}, not text; put it in quotes if you mean text").format(
+            value=shown(value), kind=kind_of(value)
         )
     if kind == "string_pattern_mismatch":
         if path and path[-1] in ("host", "from"):
-            return (
-                f"{shown(value)} is not a state code{_note(value)}; "
-                "allowed: three capital letters such as RUS"
-            )
-        return (
-            f"{shown(value)} is not a valid id{_note(value)}; allowed: letters, digits and _ . : -"
+            return _(
+                "{value} is not a state code{note}; allowed: three capital letters such as RUS"
+            ).format(value=shown(value), note=_note(value))
+        return _("{value} is not a valid id{note}; allowed: letters, digits and _ . : -").format(
+            value=shown(value), note=_note(value)
         )
     if kind in ("list_type",):
-        return f"expected a list such as [ARM, BLR], not {kind_of(value)}"
+        return _("expected a list such as [ARM, BLR], not {kind}").format(kind=kind_of(value))
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"expected a mapping of keys to values, not {kind_of(value)}"
+        return _("expected a mapping of keys to values, not {kind}").format(kind=kind_of(value))
     if kind in ("too_long",):
-        return f"too many entries; allowed: at most {ctx.get('max_length')}"
+        return _("too many entries; allowed: at most {n}").format(n=ctx.get("max_length"))
     if kind == "string_too_short":
-        return "must not be empty"
+        return _("must not be empty")
     if kind == "string_too_long":
-        return f"too long; allowed: at most {ctx.get('max_length')} characters"
+        return _("too long; allowed: at most {n} characters").format(n=ctx.get("max_length"))
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bounds = err["msg"].lower().replace("input should be", "allowed:")
-        return f"{shown(value)} is out of range; {bounds}"
+        return _("{value} is out of range; {bounds}").format(value=shown(value), bounds=bounds)
     msg = err["msg"]
     return msg.removeprefix("Value error, ")
 
@@ -173,32 +182,36 @@ def describe(err: ErrorDetails, data: Any, path: KeyPath) -> str:
 def _label(model: type[BaseModel], path: KeyPath) -> str:
     """How to name the mapping a model governs: 'the scenario', 'an agenda item', ..."""
     fixed: dict[type[BaseModel], str] = {
-        m.Scenario: "the scenario",
-        m.Rules: "the rules mapping",
-        m.Expectation: "an expectation",
-        m.Item: "an agenda item",
-        m.RequestAssistance: "a request_assistance event",
-        m.Accede: "an accede event",
+        m.Scenario: N_("the scenario"),
+        m.Rules: N_("the rules mapping"),
+        m.Expectation: N_("an expectation"),
+        m.Item: N_("an agenda item"),
+        m.RequestAssistance: N_("a request_assistance event"),
+        m.Accede: N_("an accede event"),
     }
-    return fixed.get(model, f"a {model.__name__.lower()} event")
+    if model in fixed:
+        return _(fixed[model])
+    return _("a {type} event").format(type=model.__name__.lower())
 
 
 def kind_of(value: Any) -> str:
     """How to name the kind of a value a file gave: 'a list', 'text', 'nothing (null)'..."""
     if value is None:
-        return "nothing (null)"
+        return _("nothing (null)")
     if isinstance(value, dt.datetime):
-        return "a date and time"
+        return _("a date and time")
     if isinstance(value, dt.date):
-        return "a date"
-    return {
-        list: "a list",
-        dict: "a mapping",
-        str: "text",
-        int: "a number",
-        float: "a number",
-        bool: "true/false",
-    }.get(type(value), f"a {type(value).__name__}")
+        return _("a date")
+    kinds = {
+        list: N_("a list"),
+        dict: N_("a mapping"),
+        str: N_("text"),
+        int: N_("a number"),
+        float: N_("a number"),
+        bool: N_("true/false"),
+    }
+    found = kinds.get(type(value))
+    return _(found) if found else f"a {type(value).__name__}"
 
 
 def _as_read(value: Any) -> str:

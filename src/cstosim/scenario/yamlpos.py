@@ -20,6 +20,7 @@ from yaml.events import AliasEvent, Event
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cstosim.errors import Pos
+from cstosim.i18n import N_, _
 
 __all__ = [
     "CONTROL",
@@ -130,7 +131,9 @@ def shown(value: Any) -> str:
 
 def non_latin(text: str) -> str:
     """' (it has non-Latin letters)' when ``text`` has letters outside ASCII, else ''."""
-    return " (it has non-Latin letters)" if any(c.isalpha() and ord(c) > 127 for c in text) else ""
+    if any(c.isalpha() and ord(c) > 127 for c in text):
+        return " " + _("(it has non-Latin letters)")
+    return ""
 
 
 class YamlError(ValueError):
@@ -188,7 +191,7 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(AliasEvent):
             event: Event = self.peek_event()  # type: ignore[no-untyped-call]
             raise YamlError(
-                "aliases (*name) are not allowed in scenario files; write the value out",
+                _("aliases (*name) are not allowed in scenario files; write the value out"),
                 _pos(event.start_mark),
             )
         self._depth += 1
@@ -252,11 +255,14 @@ def _strict(loader: _Loader, node: ScalarNode) -> None:
     if tag == "tag:yaml.org,2002:bool":
         if text not in ("true", "false"):
             word = "true" if loader.construct_object(node) else "false"
-            raise YamlError(f"{text} was read as {word}; write {word}, or quote it", where)
+            said = _("{text} was read as {word}; write {word}, or quote it")
+            raise YamlError(said.format(text=text, word=word), where)
     elif tag == "tag:yaml.org,2002:null":
         if text not in ("null", ""):
             raise YamlError(
-                f"{text} was read as nothing (null); write null, or quote it if you mean text",
+                _(
+                    "{text} was read as nothing (null); write null, or quote it if you mean text"
+                ).format(text=text),
                 where,
             )
     elif tag == "tag:yaml.org,2002:int":
@@ -264,18 +270,20 @@ def _strict(loader: _Loader, node: ScalarNode) -> None:
             number = loader.construct_object(node)
             bare = text.lstrip("+-")
             if ":" in bare:
-                how = "base 60, as YAML 1.1 reads times"
+                how = N_("base 60, as YAML 1.1 reads times")
             elif bare[:2] in ("0x", "0X"):
-                how = "hexadecimal"
+                how = N_("hexadecimal")
             elif bare[:2] in ("0b", "0B"):
-                how = "binary"
+                how = N_("binary")
             elif "_" in bare:
-                how = "the _ ignored"
+                how = N_("the _ ignored")
             else:
-                how = "octal, for its leading 0"
+                how = N_("octal, for its leading 0")
             raise YamlError(
-                f"{text} was read as the number {number} ({how}); write {number}, "
-                "or quote it if you mean text",
+                _(
+                    "{text} was read as the number {number} ({how}); write {number}, or quote it "
+                    "if you mean text"
+                ).format(text=text, number=number, how=_(how)),
                 where,
             )
     elif tag == "tag:yaml.org,2002:float":
@@ -287,18 +295,22 @@ def _strict(loader: _Loader, node: ScalarNode) -> None:
                 where,
             )
         if not _DECIMAL_FLOAT.fullmatch(text):
-            how = "base 60, as YAML 1.1 reads times" if ":" in text else "the _ ignored"
+            how = N_("base 60, as YAML 1.1 reads times") if ":" in text else N_("the _ ignored")
             raise YamlError(
-                f"{text} was read as the number {number!r} ({how}); write {number!r}, "
-                "or quote it if you mean text",
+                _(
+                    "{text} was read as the number {number} ({how}); write {number}, or quote it "
+                    "if you mean text"
+                ).format(text=text, number=repr(number), how=_(how)),
                 where,
             )
     elif tag == "tag:yaml.org,2002:str":
         if text in _AMBIGUOUS_WORDS:
             word = _AMBIGUOUS_WORDS[text]
             raise YamlError(
-                f"{text} may be read as {word} (YAML 1.1) or as text; write {word}, "
-                "or quote it if you mean text",
+                _(
+                    "{text} may be read as {word} (YAML 1.1) or as text; write {word}, or quote "
+                    "it if you mean text"
+                ).format(text=text, word=word),
                 where,
             )
         if _OCTAL_12.fullmatch(text):
@@ -317,7 +329,10 @@ def _scalar(loader: _Loader, node: ScalarNode) -> Any:
         value = loader.construct_object(node)
     except (ValueError, OverflowError) as e:  # e.g. a timestamp like 2022-02-30
         raise YamlError(
-            f"{shown(node.value)} is not a valid date ({e}); dates are YYYY-MM-DD", _pos(node)
+            _("{value} is not a valid date ({error}); dates are YYYY-MM-DD").format(
+                value=shown(node.value), error=e
+            ),
+            _pos(node),
         ) from None
     if isinstance(value, str):
         _refuse_controls(loader, node, value)
@@ -342,14 +357,17 @@ def _build(loader: _Loader, node: Node, path: Path, out: Located, budget: list[i
         result: dict[str, Any] = {}
         for knode, vnode in node.value:
             if not isinstance(knode, ScalarNode):
-                raise YamlError("a key must be a plain word, not a list or mapping", _pos(knode))
+                said = _("a key must be a plain word, not a list or mapping")
+                raise YamlError(said, _pos(knode))
             key = _scalar(loader, knode)
             if not isinstance(key, str):
                 key = str(key).lower() if isinstance(key, bool) else str(key)
             if key in result:
                 first = out.keys[(*path, key)]
                 raise YamlError(
-                    f"duplicate key {shown(key)} (first at line {first.line}); each key once",
+                    _("duplicate key {key} (first at line {line}); each key once").format(
+                        key=shown(key), line=first.line
+                    ),
                     _pos(knode),
                 )
             out.keys[(*path, key)] = _pos(knode)
@@ -372,7 +390,7 @@ def load(text: str) -> Located:
         node = loader.get_single_node()
         out = Located(None)
         if node is None:
-            raise YamlError("the file is empty; a scenario needs at least name, start and end")
+            raise YamlError(_("the file is empty; a scenario needs at least name, start and end"))
         out.data = _build(loader, node, (), out, [MAX_NODES])
         return out
     except YamlError:
@@ -385,7 +403,8 @@ def load(text: str) -> Located:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         what = (e.problem or e.context or "not valid YAML").strip()
-        raise YamlError(f"YAML syntax: {what}", _pos(mark) if mark else None) from None
+        said = _("YAML syntax: {problem}").format(problem=what)
+        raise YamlError(said, _pos(mark) if mark else None) from None
     except yaml.YAMLError as e:
         raise YamlError(f"YAML: {e}") from None
     except (ValueError, OverflowError) as e:  # e.g. a timestamp like 2022-13-45

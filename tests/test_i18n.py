@@ -1,0 +1,421 @@
+"""Languages (design 5.7): English, Russian and Arabic for what people read; codes, ids and JSON
+the same in every language; the catalogues complete, consistent and up to date."""
+
+from __future__ import annotations
+
+import re
+import string
+import subprocess
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cstosim import i18n
+from cstosim.errors import ArgumentError
+from cstosim.vocabulary import Lang
+from tests.conftest import Cli
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCALE = ROOT / "src" / "cstosim" / "locale"
+SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
+MOSCOW = str(ROOT / "scenarios" / "moscow-2009.yaml")
+FROZEN = str(ROOT / "scenarios" / "frozen-armenia-2028.yaml")
+UNCERTAIN = str(ROOT / "scenarios" / "uncertain-summit-2026.yaml")
+
+# The terms of art of locale/TERMS.md, as the catalogues must give them.
+TERMS = {
+    "Collective Security Council": ("Совет коллективной безопасности", "مجلس الأمن الجماعي"),
+    "Council of Ministers of Foreign Affairs": (
+        "Совет министров иностранных дел",
+        "مجلس وزراء الخارجية",
+    ),
+    "Council of Ministers of Defence": ("Совет министров обороны", "مجلس وزراء الدفاع"),
+    "Committee of Secretaries of Security Councils": (
+        "Комитет секретарей советов безопасности",
+        "لجنة أمناء مجالس الأمن",
+    ),
+    "Limited format": ("Ограниченный формат", "الصيغة المحدودة"),
+}
+
+
+def _catalog(lang: str):
+    from babel.messages.pofile import read_po
+
+    name = "cstosim.pot" if lang == "pot" else f"{lang}/LC_MESSAGES/cstosim.po"
+    with (LOCALE / name).open("rb") as f:
+        return read_po(f)
+
+
+def _fields(text: str) -> set[str]:
+    """The named placeholders of a message: {name} (Python), %(name)s (Jinja2 templates)."""
+    braces = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+    return braces | {f"%({m})" for m in re.findall(r"%\((\w+)\)", text)}
+
+
+# -- the catalogues ----------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["ru", "ar"])
+def test_every_message_is_translated_and_none_is_fuzzy(lang: str) -> None:
+    pot, po = _catalog("pot"), _catalog(lang)
+    assert not po.fuzzy
+    for m in pot:
+        if not m.id:
+            continue
+        t = po.get(m.id, context=m.context)
+        assert t is not None, f"{lang}: no entry for {m.id!r}"
+        assert not t.fuzzy, f"{lang}: fuzzy {m.id!r}"
+        strings = t.string if isinstance(t.string, tuple) else (t.string,)
+        assert all(s.strip() for s in strings), f"{lang}: empty msgstr for {m.id!r}"
+    assert len([m for m in po if m.id]) == len([m for m in pot if m.id])
+
+
+@pytest.mark.parametrize("lang", ["ru", "ar"])
+def test_each_translation_keeps_the_placeholders_of_its_msgid(lang: str) -> None:
+    plurals = {"ru": 3, "ar": 6}[lang]
+    for m in _catalog(lang):
+        if not m.id:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        if isinstance(m.id, tuple):
+            assert len(strings) == plurals, f"{lang}: {len(strings)} plural forms for {m.id!r}"
+        if not any(c in i for i in ids for c in "{%"):
+            continue
+        want = _fields(ids[0])
+        for s in strings:
+            assert _fields(s) == want, f"{lang}: {s!r} for {ids[0]!r}"
+
+
+def test_the_template_is_up_to_date_with_the_sources() -> None:
+    from cstosim._extract import extract, msgids
+
+    assert msgids(_catalog("pot")) == msgids(extract()), "run: python -m cstosim._extract"
+
+
+# A gettext call with a literal first argument, as the code writes them; the literal must be in
+# the template (Babel on Python 3.11 does not look inside f-strings, so a call there is missed).
+_CALL = re.compile(
+    r'''(?<![\w.])(?:(?:_|N_|gettext_|ngettext)\(\s*|(?:p_|pgettext)\(\s*"[^"]*",\s*)"([^"\\]*)"'''
+)
+
+
+def test_no_message_hides_where_extraction_cannot_see_it() -> None:
+    known: set[str] = set()
+    for m in _catalog("pot"):
+        known.update(m.id if isinstance(m.id, tuple) else (m.id,))
+    for path in (ROOT / "src" / "cstosim").rglob("*.py"):
+        for text in _CALL.findall(path.read_text("utf-8")):
+            if text and text not in known and not any(k.startswith(text) for k in known):
+                pytest.fail(f"{path.name}: {text!r} is not in the template")
+
+
+def test_the_extraction_config_covers_the_classroom_templates() -> None:
+    """The lead's Jinja2 templates (src/cstosim/classroom/templates/**.html) are read with
+    jinja2.ext.i18n: _(), {% trans %} with plurals, and ngettext."""
+    from io import BytesIO
+
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract
+    from babel.messages.frontend import parse_mapping_cfg
+    from babel.util import pathmatch
+
+    pytest.importorskip("jinja2")
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as f:
+        method_map, options_map = parse_mapping_cfg(f)
+    page = "src/cstosim/classroom/templates/board/room.html"
+    pattern, method = next((p, m) for p, m in method_map if pathmatch(p, page))
+    assert method == "jinja2"
+    src = (
+        b'<h1>{{ _("Join the room") }}</h1>'
+        b"{% trans n=seats %}{{ n }} seat{% pluralize %}{{ n }} seats{% endtrans %}"
+    )
+    found = [
+        m
+        for _, m, _, _ in extract(
+            method, BytesIO(src), DEFAULT_KEYWORDS, options=options_map[pattern]
+        )
+    ]
+    assert found == ["Join the room", ("%(n)s seat", "%(n)s seats")]
+
+
+@pytest.mark.parametrize(("english", "terms"), TERMS.items())
+def test_terms_of_art_follow_the_glossary(english: str, terms: tuple[str, str]) -> None:
+    glossary = (LOCALE / "TERMS.md").read_text("utf-8")
+    for lang, term in zip(("ru", "ar"), terms, strict=True):
+        assert _catalog(lang).get(english).string == term
+        assert term.lower() in glossary.lower() or term in glossary
+
+
+def test_state_names_in_the_three_languages() -> None:
+    from cstosim.members import STATES
+
+    assert (STATES["ARM"].name("en"), STATES["ARM"].name("ru"), STATES["ARM"].name("ar")) == (
+        "Armenia",
+        "Армения",
+        "أرمينيا",
+    )
+    assert all(s.name_ar and s.name_ru for s in STATES.values())
+
+
+# -- the module's interface --------------------------------------------------------------------
+def test_english_needs_no_catalogue_and_the_others_have_one() -> None:
+    import gettext
+
+    assert type(i18n.translations(Lang.EN)) is gettext.NullTranslations
+    ru = i18n.translations(Lang.RU)
+    assert ru.gettext("Collective Security Council") == "Совет коллективной безопасности"
+    assert [ru.ngettext("{n} item", "{n} items", n) for n in (1, 3, 5, 21)] == [
+        "{n} вопрос",
+        "{n} вопроса",
+        "{n} вопросов",
+        "{n} вопрос",
+    ]
+    ar = i18n.translations(Lang.AR)
+    assert len({ar.ngettext("{n} item", "{n} items", n) for n in (0, 1, 2, 3, 11, 100)}) >= 4
+    assert i18n.translations(Lang.RU) is ru  # compiled once per language
+
+
+def test_direction_and_dates() -> None:
+    assert [i18n.direction(x) for x in Lang] == ["ltr", "ltr", "rtl"]
+    d = date(2012, 12, 19)
+    assert i18n.format_date(d, Lang.EN) == "19 Dec 2012"
+    spaced = re.sub(r"\s", " ", i18n.format_date(d, Lang.RU))  # CLDR puts a narrow space
+    assert spaced == "19 декабря 2012 г."
+    assert "2012" in i18n.format_date(d, Lang.AR) and "ديسمبر" in i18n.format_date(d, Lang.AR)
+
+
+def test_default_language_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CSTOSIM_LANG", raising=False)
+    assert i18n.default_lang() is Lang.EN
+    monkeypatch.setenv("CSTOSIM_LANG", "ar")
+    assert i18n.default_lang() is Lang.AR
+    monkeypatch.setenv("CSTOSIM_LANG", "fr")
+    with pytest.raises(ArgumentError, match=r"CSTOSIM_LANG.*'fr'.*allowed: en, ru, ar"):
+        i18n.default_lang()
+
+
+def test_the_language_of_a_block_does_not_leak() -> None:
+    seen: list[str] = []
+    with i18n.using(Lang.RU):
+        assert i18n._("Timeline") == "Хронология"
+        worker = threading.Thread(target=lambda: seen.append(i18n._("Timeline")))
+        worker.start()
+        worker.join()
+    assert seen == ["Timeline"]  # another thread speaks its own language
+    assert i18n.current() is Lang.EN and i18n._("Timeline") == "Timeline"
+
+
+def test_the_api_renderers_take_a_language() -> None:
+    from cstosim import api
+
+    run = api.simulate_scenario(api.plan(api.load(MOSCOW)))
+    assert '<html lang="ar" dir="rtl">' in api.render(run, "html", lang="ar")
+    assert "Хронология" in api.render(run, "html", lang=Lang.RU)
+    assert '<html lang="en">' in api.render(run, "html")
+    assert i18n.current() is Lang.EN
+
+
+# -- the command line --------------------------------------------------------------------------
+def test_babel_waits_for_a_language_other_than_english() -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from cstosim.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['validate', 'scenarios/moscow-2009.yaml'])\n"
+        "    main(['run', 'scenarios/moscow-2009.yaml', '--format', 'jsonl'])\n"
+        "    main(['run', 'scenarios/moscow-2009.yaml'])\n"
+        "    main(['explain', 'rop.14.1'])\n"
+        "assert 'babel' not in sys.modules, 'babel imported for English'\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['explain', 'rop.14.1', '--lang', 'ru'])\n"
+        "assert 'babel' in sys.modules\n"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k != "CSTOSIM_LANG"}
+    p = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert p.returncode == 0, p.stderr
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_is_the_same_in_every_language(cli: Cli, scenario: Path, fmt: str) -> None:
+    outs = {lang: cli("run", str(scenario), "--format", fmt, "--lang", lang) for lang in i18n.LANGS}
+    assert outs["en"].stdout and all(o.stdout == outs["en"].stdout for o in outs.values())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compare", MOSCOW, "--all-readings", "--format", "json"),
+        (
+            "compare",
+            MOSCOW,
+            "--variant",
+            "rule14=dissent",
+            "--variant",
+            "rule14=no_objection",
+            "--format",
+            "json",
+        ),
+        ("odds", UNCERTAIN, "--format", "json"),
+        ("chairs", "--from", "2010", "--to", "2030", "--format", "json"),
+        ("explore", "--members", "ARM,BLR,KAZ", "--format", "json"),
+        ("sweep", UNCERTAIN, "--samples", "20", "--format", "json"),
+        ("schema",),
+    ],
+    ids=lambda a: " ".join(a[:1] + a[2:4]),
+)
+def test_every_json_output_is_the_same_in_every_language(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    outs = []
+    for lang in i18n.LANGS:
+        monkeypatch.setenv("CSTOSIM_LANG", lang)
+        outs.append(cli(*args).stdout)
+    assert outs[0] and outs[0] == outs[1] == outs[2]
+
+
+_RU, _AR = "Совет коллективной безопасности", "مجلس الأمن الجماعي"
+
+
+@pytest.mark.parametrize(
+    ("args", "ru", "ar"),
+    [
+        (("run", MOSCOW), "отклонено", "رُفض"),
+        (("run", MOSCOW, "--format", "html"), _RU, _AR),
+        (("run", MOSCOW, "--format", "html", "--steps"), "Решение 1 из", "القرار <bdi>1</bdi> من"),
+        (
+            ("compare", MOSCOW, "--variant", "rule14=dissent", "--variant", "rule14=no_objection"),
+            "отклонено",
+            "رُفض",
+        ),
+        (("compare", FROZEN, "--all-readings"), "этот прогон", "هذا التشغيل"),
+        (("compare", FROZEN, "--all-readings", "--format", "html"), "толкован", "القراءات"),
+        (("explain", "rop.14.1"), "отсутствие согласия", "عدم موافقة"),
+        (("explain",), "Консенсус: у каждого члена один голос", "توافق الآراء: لكل عضو"),
+        (("chairs", "--from", "2011", "--to", "2014"), "Беларусь", "بيلاروس"),
+        (("odds", UNCERTAIN), "точные вероятности", "الاحتمالات الدقيقة"),
+        (("explore", "--members", "ARM,BLR,KAZ"), "Совет из 3 членов", "مجلس من 3 أعضاء"),
+        (("sweep", UNCERTAIN, "--samples", "20"), "20 выборок", "20 عينة"),
+        (("validate", MOSCOW), "в порядке", "سليم"),
+        (("check", MOSCOW), "выполняется 1 из 1 сценария", "يتحقق 1 من 1 سيناريو"),
+        (("graph", "--format", "svg"), _RU, _AR),
+    ],
+    ids=lambda a: " ".join(a[:1] + a[2:5]) if isinstance(a, tuple) else "",
+)
+def test_each_command_speaks_the_language_asked(
+    cli: Cli, args: tuple[str, ...], ru: str, ar: str
+) -> None:
+    for lang, word in (("ru", ru), ("ar", ar)):
+        p = cli(*args, "--lang", lang)
+        assert p.returncode == 0, p.stderr
+        assert word in p.stdout, f"{lang}: {word!r} not in the output"
+    english = cli(*args)
+    assert english.returncode == 0 and ru not in english.stdout and ar not in english.stdout
+
+
+def test_the_html_pages_say_their_language_and_direction(cli: Cli) -> None:
+    assert '<html lang="ru">' in cli("run", MOSCOW, "--format", "html", "--lang", "ru").stdout
+    page = cli("run", MOSCOW, "--format", "html", "--lang", "ar").stdout
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "<bdi>2009-06-14</bdi>" in page  # dates and codes keep their order in RTL text
+    assert "margin-left" not in page and "text-align:left" not in page
+
+
+def test_the_language_can_come_from_the_environment(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CSTOSIM_LANG", "ru")
+    assert "Хронология" in cli("run", MOSCOW, "--format", "html").stdout
+    assert "Timeline" in cli("run", MOSCOW, "--format", "html", "--lang", "en").stdout
+
+
+def test_a_language_cstosim_does_not_speak_is_a_usage_error(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    p = cli("run", MOSCOW, "--lang", "fr")
+    assert p.returncode == 2 and "'en', 'ru', 'ar'" in p.stderr and "Traceback" not in p.stderr
+    monkeypatch.setenv("CSTOSIM_LANG", "de")
+    p = cli("validate", MOSCOW)
+    assert p.returncode == 2 and "CSTOSIM_LANG" in p.stderr and "en, ru, ar" in p.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ("unknown event type", "is outside the scenario")),
+        ("ru", ("неизвестный тип события", "вне сценария")),
+        ("ar", ("نوع حدث غير معروف", "خارج السيناريو")),
+    ],
+)
+def test_scenario_errors_keep_file_line_col_in_every_language(
+    cli: Cli, tmp_path: Path, lang: str, words: tuple[str, str]
+) -> None:
+    head = "name: x\nstart: 2026-01-01\nend: 2026-02-01\nevents:\n"
+    typo, late = tmp_path / "typo.yaml", tmp_path / "late.yaml"
+    typo.write_text(head + "  - {date: 2026-01-05, type: sesion, items: [{id: b}]}\n")
+    late.write_text(head + "  - {date: 2026-03-01, type: session, items: [{id: a}]}\n")
+    for path, said in zip((typo, late), words, strict=True):
+        p = cli("validate", str(path), "--lang", lang)
+        assert p.returncode == 1
+        assert re.match(rf"{re.escape(str(path))}:\d+:\d+: ", p.stderr), p.stderr
+        assert said in p.stderr
+
+
+def test_cli_errors_are_translated(cli: Cli) -> None:
+    p = cli("explain", "rop.14.9", "--lang", "ru")
+    assert p.returncode == 1 and p.stderr.startswith("cstosim: неизвестное положение")
+    p = cli("compare", MOSCOW, "--variant", "rule14=dissent", "--lang", "ar")
+    assert p.returncode == 2 and "للمقارنة" in p.stderr
+
+
+# -- the reasons of a run ----------------------------------------------------------------------
+def _reasons() -> set[str]:
+    from cstosim import api
+
+    found: set[str] = set()
+    for path in SCENARIOS:
+        run = api.simulate_scenario(api.plan(api.load(path)))
+        for rec in run.trace:
+            text = getattr(rec, "why", None) or getattr(rec, "text", None)
+            if text:
+                found.add(text)
+    return found
+
+
+@pytest.mark.parametrize("lang", [Lang.RU, Lang.AR])
+def test_every_reason_of_the_bundled_scenarios_is_translated(lang: Lang) -> None:
+    from cstosim.report.reasons import reason
+
+    texts = _reasons()
+    assert len(texts) > 30
+    with i18n.using(lang):
+        untranslated = sorted(t for t in texts if reason(t) == t)
+        said = {t: reason(t) for t in texts}
+    assert untranslated == []
+    codes = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+    for english, translated in said.items():  # the codes a reason names stay as they are
+        assert sorted(codes.findall(english)) == sorted(codes.findall(translated)), translated
+    assert all(reason(t) == t for t in texts)  # English: the record's own words
+
+
+def test_a_reason_no_template_reads_stays_as_it_is() -> None:
+    from cstosim.report.reasons import reason
+
+    with i18n.using(Lang.RU):
+        assert reason("Something new happened.") == "Something new happened."
+        assert reason("Rejected: ARM and BLR objected.") == "Отклонено: возражает ARM и BLR."
+        assert reason(
+            "Assistance for KAZ - adopted: no objection; the silence of BLR counts as consent."
+        ) == ("Помощь KAZ — принято: возражений нет; молчание BLR считается согласием.")
+
+
+def test_yaml_and_rule_mistakes_are_translated(cli: Cli, tmp_path: Path) -> None:
+    twice = tmp_path / "twice.yaml"
+    twice.write_text("name: x\nname: y\n")
+    p = cli("validate", str(twice), "--lang", "ru")
+    assert p.returncode == 1 and p.stderr.startswith(f"{twice}:2:1: повторяющийся ключ 'name'")
+    p = cli("run", MOSCOW, "--set", "rule14=maybe", "--lang", "ar")
+    assert p.returncode == 2 and "لا يمكن أن يكون rule14 'maybe'" in p.stderr
