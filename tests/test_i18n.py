@@ -419,3 +419,17 @@ def test_yaml_and_rule_mistakes_are_translated(cli: Cli, tmp_path: Path) -> None
     assert p.returncode == 1 and p.stderr.startswith(f"{twice}:2:1: повторяющийся ключ 'name'")
     p = cli("run", MOSCOW, "--set", "rule14=maybe", "--lang", "ar")
     assert p.returncode == 2 and "لا يمكن أن يكون rule14 'maybe'" in p.stderr
+
+
+@pytest.mark.parametrize("lang", ["ru", "ar"])
+def test_a_reason_with_objectors_and_absentees_is_read_by_its_own_template(lang: str) -> None:
+    # a class's vote gives such profiles: the shorter "{members} was absent" must not read it
+    from cstosim.report.reasons import reason
+
+    text = (
+        "Rejected: ARM objected and BLR was absent, which the 'dissent' reading of Rule 14 "
+        "counts as withheld consent."
+    )
+    with i18n.using(lang):
+        said = reason(text)
+    assert "objected" not in said and "ARM" in said and "BLR" in said

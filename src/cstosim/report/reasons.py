@@ -132,10 +132,27 @@ _FIELD = re.compile(r"\\\{(\w+)\\\}")
 _CODES = re.compile(r"^[A-Z]{3}(?:(?:, | and )[A-Z]{3})*$")
 
 
+# Placeholders that hold member codes read only codes, so that a shorter template cannot swallow
+# a longer one's words ("{members} was absent" must not read "ARM objected and BLR was absent").
+_LIST = r"[A-Z]{3}(?:(?:, | and )[A-Z]{3})*"
+_READS = {
+    "members": _LIST,
+    "objectors": _LIST,
+    "absent": _LIST,
+    "aside": _LIST,
+    "silent": _LIST,
+    "others": _LIST,
+}
+
+
 @cache
 def _pattern(template: str) -> re.Pattern[str]:
     """The regular expression that reads a sentence written from ``template``."""
-    return re.compile(_FIELD.sub(r"(?P<\1>.+?)", re.escape(template)) + r"\Z", re.S)
+
+    def field(m: re.Match[str]) -> str:
+        return f"(?P<{m.group(1)}>{_READS.get(m.group(1), '.+?')})"
+
+    return re.compile(_FIELD.sub(field, re.escape(template)) + r"\Z", re.S)
 
 
 def _fill(template: str, found: dict[str, str]) -> str:
