@@ -265,6 +265,8 @@ def test_ctrl_c_keeps_the_rows_and_says_how_to_resume(tmp_path: Path, cli: Cli) 
     proc = subprocess.Popen(
         [
             sys.executable,
+            "-X",
+            "faulthandler",  # SIGABRT below dumps where it is, should it not end
             "-m",
             "cstosim",
             "sweep",
@@ -277,12 +279,20 @@ def test_ctrl_c_keeps_the_rows_and_says_how_to_resume(tmp_path: Path, cli: Cli) 
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        # Ctrl-C as a terminal gives it, whatever this test process does with SIGINT (a child
+        # inherits an ignored SIGINT, and Python then leaves it ignored)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (out.exists() and out.stat().st_size > 20_000):
         time.sleep(0.02)
     proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGABRT)
+        _, err = proc.communicate(timeout=30)
+        pytest.fail(f"the sweep did not end within 30 s of SIGINT; where it was:\n{err}")
     assert proc.returncode == 130 and "Traceback" not in err and "--resume" in err
     p = cli("sweep", SUMMIT, "--samples", "3000", "--out", str(out), "--resume")
     assert p.returncode == 0, p.stderr
