@@ -31,7 +31,7 @@ from cstosim.classroom.store import Closed, Store
 from cstosim.engine import Plan, Run, simulate
 from cstosim.engine.compile import compile_scenario
 from cstosim.engine.deciding import Choice
-from cstosim.engine.plan import PositionSpec
+from cstosim.engine.plan import PositionSpec, pick
 from cstosim.engine.records import DecisionRecord, Record
 from cstosim.errors import ClassroomError, RuleError
 from cstosim.i18n import N_, _
@@ -129,13 +129,7 @@ def resolve(item: str, member: str, spec: PositionSpec, seed: int) -> Position:
     by the scenario's seed, the item and the member (the same every time the room replays)."""
     if not isinstance(spec, tuple):
         return spec
-    u = random.Random(f"{seed}|{item}|{member}").random()
-    acc = 0.0
-    for pos, p in spec:
-        acc += p
-        if u < acc:
-            return pos
-    return spec[-1][0]
+    return pick(spec, random.Random(f"{seed}|{item}|{member}").random())
 
 
 class Room:

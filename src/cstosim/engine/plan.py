@@ -27,10 +27,22 @@ __all__ = [
     "PositionSpec",
     "RecordedChairSpec",
     "compile_positions",
+    "pick",
 ]
 
 # A position, or (position, probability) pairs in the order of Position.
 PositionSpec = Position | tuple[tuple[Position, float], ...]
+
+
+def pick(probabilities: tuple[tuple[Position, float], ...], u: float) -> Position:
+    """The position a uniform number ``u`` in [0, 1) falls on, the probabilities laid end to
+    end in their order (the last one if rounding leaves ``u`` past the end)."""
+    acc = 0.0
+    for pos, p in probabilities:
+        acc += p
+        if u < acc:
+            return pos
+    return probabilities[-1][0]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

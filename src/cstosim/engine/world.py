@@ -29,7 +29,7 @@ from cstosim.engine.deciding import (
     reform_for,
     rule_for,
 )
-from cstosim.engine.plan import Plan, PositionSpec
+from cstosim.engine.plan import Plan, PositionSpec, pick
 from cstosim.engine.records import ChairRecord, NoteRecord, Record
 from cstosim.engine.sensitivity import Sensitivity
 from cstosim.engine.state import Decision, Mission, Run
@@ -145,15 +145,7 @@ class World:
     # -- positions ----------------------------------------------------------------------------
     def draw(self, spec: PositionSpec) -> Position:
         """A position: the one given, or one drawn from the probabilities given."""
-        if not isinstance(spec, tuple):
-            return spec
-        u = self.rng.random()
-        acc = 0.0
-        for pos, p in spec:
-            acc += p
-            if u < acc:
-                return pos
-        return spec[-1][0]
+        return spec if not isinstance(spec, tuple) else pick(spec, self.rng.random())
 
     def positions_for(
         self, given: Mapping[str, PositionSpec]
