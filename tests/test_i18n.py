@@ -97,7 +97,7 @@ def test_the_template_is_up_to_date_with_the_sources() -> None:
 # A gettext call with a literal first argument, as the code writes them; the literal must be in
 # the template (Babel on Python 3.11 does not look inside f-strings, so a call there is missed).
 _CALL = re.compile(
-    r'''(?<![\w.])(?:(?:_|N_|gettext_|ngettext)\(\s*|(?:p_|pgettext)\(\s*"[^"]*",\s*)"([^"\\]*)"'''
+    r'''(?<![\w.])(?:(?:_|_t|N_|gettext_|ngettext)\(\s*|(?:p_|pgettext)\(\s*"[^"]*",\s*)"([^"\\]*)"'''
 )
 
 

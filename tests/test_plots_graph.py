@@ -116,3 +116,47 @@ def test_plots_of_nothing_say_so_without_a_traceback(cli, tmp_path: Path) -> Non
     out = tmp_path / "o.png"
     p = cli("odds", str(root / "chairs-2011-2026.yaml"), "--plot", str(out))
     assert p.returncode == 0 and "no plot to draw" in p.stderr and not out.exists()
+
+
+@pytest.mark.parametrize(
+    "lang,title,word",
+    [
+        ("ru", "Председатель СКБ по дням: факт, затем прогноз", "блокирует"),
+        ("ar", "رئاسة مجلس الأمن الجماعي يومًا بيوم: السجل ثم الإسقاط", "يعطّل"),
+    ],
+)
+def test_plots_speak_the_language_of_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, title: str, word: str
+) -> None:
+    import matplotlib.text
+
+    from cstosim.report import plots
+
+    shown: list[str] = []
+    save = plots._save
+
+    def keep_text(fig, path):  # the words on the figure, as matplotlib is given them
+        shown.extend(t.get_text() for t in fig.findobj(matplotlib.text.Text))
+        save(fig, path)
+
+    monkeypatch.setattr(plots, "_save", keep_text)
+    assert (
+        main(
+            [
+                "chairs",
+                "--from",
+                "2005",
+                "--to",
+                "2030",
+                "--plot",
+                str(tmp_path / "c.png"),
+                "--lang",
+                lang,
+            ]
+        )
+        == 0
+    )
+    assert main(["explore", "--plot", str(tmp_path / "e.png"), "--lang", lang]) == 0
+    assert title in shown and word in shown
+    english = {"CSC chair by day: record, then projection", "blocks", "date", "record"}
+    assert not english & set(shown)

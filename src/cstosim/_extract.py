@@ -22,7 +22,7 @@ __all__ = ["KEYWORDS", "ROOT", "extract", "extract_provisions", "main", "msgids"
 ROOT = Path(__file__).resolve().parents[2]
 POT = Path(__file__).resolve().parent / "locale" / "cstosim.pot"
 # Babel's default keywords, and the aliases cstosim uses.
-KEYWORDS: dict[str, Any] = {"gettext_": None, "p_": ((1, "c"), 2)}
+KEYWORDS: dict[str, Any] = {"gettext_": None, "p_": ((1, "c"), 2), "_t": None}
 _FIELD = re.compile(r"^(title|instrument|article|paraphrase|episode|notes|meaning) = ")
 
 

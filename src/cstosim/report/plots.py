@@ -1,6 +1,8 @@
-"""Plots with matplotlib: chairs by year, sweep frequencies, voting power per variant.
+"""Plots with matplotlib: chairs by year, sweep frequencies, exact odds, who can block.
 
-The output format follows the file's extension (.png or .svg).
+The output format follows the file's extension (.png or .svg). Every word on a plot is in the
+language of the moment (``cstosim.i18n``); matplotlib (3.11 or later) joins Arabic letters and
+lays right-to-left text out itself.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from cstosim.errors import PlotError
+from cstosim.i18n import N_, _
+from cstosim.report.words import words
 
 __all__ = [
     "OUTCOME_COLOURS",
@@ -44,6 +48,17 @@ def _pyplot() -> Any:
     return plt
 
 
+def _t(message: str, **values: Any) -> str:
+    """A catalogue message in the language of the moment, filled in."""
+    return _(message).format(**values) if values else _(message)
+
+
+def _side_legend(ax: Any) -> None:
+    """The legend beside the axes, and light grid lines across the bars."""
+    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.grid(axis="x", alpha=0.3)
+
+
 def _check(path: str | Path) -> Path:
     p = Path(path)
     if p.suffix.lower() not in FORMATS:
@@ -52,9 +67,10 @@ def _check(path: str | Path) -> Path:
 
 
 def _save(fig: Any, path: Path) -> None:
-    """Draw into a temporary file beside ``path`` and rename it into place (``cstosim.io``):
-    a failure leaves an existing file whole. A path that must not be written (a link, a
-    device, a folder) raises ``cstosim.io.OutputError``; one that cannot, PlotError."""
+    """Draw into a temporary file beside ``path`` and rename it into place (``cstosim.io``),
+    then close the figure: a failure leaves an existing file whole. A path that must not be
+    written (a link, a device, a folder) raises ``cstosim.io.OutputError``; one that cannot,
+    PlotError."""
     from cstosim.io import OutputError, atomic_output
 
     try:
@@ -72,13 +88,15 @@ def _save(fig: Any, path: Path) -> None:
         raise PlotError(str(e)) from None
     except OSError as e:
         raise PlotError(f"cannot write {path}: {e.strerror or e}") from None
+    finally:
+        _pyplot().close(fig)
 
 
 _CHAIR_STYLE = {  # source -> (fill, hatch, label)
-    "record": ("#1e40af", None, "record"),
-    "inferred": ("#93c5fd", "..", "record, day or chair inferred"),
-    "projection": ("#dbeafe", "//", "projection (the rule in force)"),
-    "what-if": ("#fdba74", "xx", "this scenario's run (what-if)"),
+    "record": ("#1e40af", None, N_("record")),
+    "inferred": ("#93c5fd", "..", N_("record, day or chair inferred")),
+    "projection": ("#dbeafe", "//", N_("projection (the rule in force)")),
+    "what-if": ("#fdba74", "xx", N_("this scenario's run (what-if)")),
 }
 
 
@@ -112,7 +130,7 @@ def plot_chairs(rows: Sequence[Any], path: str | Path) -> Path:
         for r in rows:
             source = r.source if r.confirmed or r.source != "record" else "inferred"
             spans.append((date(r.year, 1, 1), date(r.year + 1, 1, 1), r.member, source))
-    members = sorted({m for _, _, m, _ in spans})
+    members = sorted({span[2] for span in spans})
     fig, ax = plt.subplots(figsize=(max(8, (last - first + 1) * 0.55), 1.2 + 0.5 * len(members)))
     seen: set[str] = set()
     for start, until, member, source in spans:
@@ -125,7 +143,7 @@ def plot_chairs(rows: Sequence[Any], path: str | Path) -> Path:
             color=fill,
             hatch=hatch,
             edgecolor="#1e3a8a",
-            label=None if source in seen else label,
+            label=None if source in seen else _t(label),
         )
         seen.add(source)
     switch = date(2011, 1, 1)
@@ -134,23 +152,21 @@ def plot_chairs(rows: Sequence[Any], path: str | Path) -> Path:
         ax.text(
             switch,
             0.01,
-            " yearly rotation from 1 Jan 2011",
+            " " + _t("yearly rotation from 1 Jan 2011"),
             color="#b91c1c",
             fontsize=10,
             va="bottom",
             transform=ax.get_xaxis_transform(),
         )
     ax.set_yticks(range(len(members)), members, fontsize=11)
-    ax.set_xlabel("date" if by_day else "year", fontsize=11)
+    ax.set_xlabel(_t("date") if by_day else _t("year"), fontsize=11)
     ax.set_title(
-        "CSC chair by day: record, then projection" if by_day else "By year (on 1 July)",
+        _t("CSC chair by day: record, then projection") if by_day else _t("By year (on 1 July)"),
         fontsize=12,
     )
-    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.grid(axis="x", alpha=0.3)
+    _side_legend(ax)
     fig.tight_layout()
     _save(fig, p)
-    plt.close(fig)
     return p
 
 
@@ -182,7 +198,7 @@ def plot_sweep(summary: dict[str, Any], path: str | Path) -> Path:
             xerr=[lows, highs],
             capsize=3,
             color=OUTCOME_COLOURS[outcome],
-            label=outcome.replace("_", " "),
+            label=words("outcome", outcome),
         )
     ax.set_yticks(
         [i + height * (len(outcomes) - 1) / 2 for i in range(len(entries))],
@@ -191,13 +207,11 @@ def plot_sweep(summary: dict[str, Any], path: str | Path) -> Path:
     )
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_xlabel("share of samples (95% intervals)")
-    ax.set_title(f"Outcome frequencies over {summary['samples']} samples")
-    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.grid(axis="x", alpha=0.3)
+    ax.set_xlabel(_t("share of samples (95% intervals)"))
+    ax.set_title(_t("Outcome frequencies over {n} samples", n=summary["samples"]))
+    _side_legend(ax)
     fig.tight_layout()
     _save(fig, p)
-    plt.close(fig)
     return p
 
 
@@ -210,23 +224,24 @@ def plot_odds(doc: dict[str, Any], path: str | Path) -> Path:
     plt = _pyplot()
     panels = []
     for it in doc["items"]:
-        rows = [("as in the file", it["probabilities"])]
+        rows = [(_t("as in the file"), it["probabilities"])]
         for member in it.get("uncertain", []):
             for pos, moved in it.get("movers", {}).get(member, {}).items():
                 if moved["probabilities"] != it["probabilities"]:
-                    rows.append((f"{member} {pos.replace('_', ' ')}", moved["probabilities"]))
+                    shown = f"{member} {words('position', pos)}"
+                    rows.append((shown, moved["probabilities"]))
         panels.append((it["item"], rows))
-    height = sum(len(rows) for _, rows in panels) * 0.42 + 1.2 * len(panels) + 0.5
+    height = sum(len(rows) for _item, rows in panels) * 0.42 + 1.2 * len(panels) + 0.5
     fig, axes = plt.subplots(
         len(panels),
         1,
         figsize=(9, max(2.5, height)),
         squeeze=False,
-        gridspec_kw={"height_ratios": [max(len(rows), 1) for _, rows in panels] or [1]},
+        gridspec_kw={"height_ratios": [max(len(rows), 1) for _item, rows in panels] or [1]},
     )
     seen: set[str] = set()
     for ax, (item, rows) in zip(axes[:, 0], panels, strict=True):
-        for y, (_, probs) in enumerate(rows):
+        for y, (_label, probs) in enumerate(rows):
             left = 0.0
             for outcome, colour in OUTCOME_COLOURS.items():
                 share = probs.get(outcome, 0.0)
@@ -238,7 +253,7 @@ def plot_odds(doc: dict[str, Any], path: str | Path) -> Path:
                     left=left,
                     color=colour,
                     edgecolor="white",
-                    label=None if outcome in seen else outcome.replace("_", " "),
+                    label=None if outcome in seen else words("outcome", outcome),
                 )
                 seen.add(outcome)
                 if share >= 0.08:
@@ -253,18 +268,20 @@ def plot_odds(doc: dict[str, Any], path: str | Path) -> Path:
                         fontweight="bold",
                     )
                 left += share
-        ax.set_yticks(range(len(rows)), [label for label, _ in rows], fontsize=11)
+        ax.set_yticks(range(len(rows)), [label for label, _probs in rows], fontsize=11)
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         ax.set_title(item, fontsize=13, loc="left")
-    axes[-1, 0].set_xlabel("probability (exact, not sampled)", fontsize=11)
+    axes[-1, 0].set_xlabel(_t("probability (exact, not sampled)"), fontsize=11)
     fig.legend(loc="upper right", fontsize=10, ncol=len(seen) or 1)
     fig.suptitle(
-        "Who moves the odds: one member's position fixed on an item", fontsize=13, x=0.01, ha="left"
+        _t("Who moves the odds: one member's position fixed on an item"),
+        fontsize=13,
+        x=0.01,
+        ha="left",
     )
     fig.tight_layout(rect=(0, 0, 1, 0.93))
     _save(fig, p)
-    plt.close(fig)
     return p
 
 
@@ -284,6 +301,7 @@ def plot_exploration(result: dict[str, Any], path: str | Path) -> Path:
     fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.2 * rows + 0.6), squeeze=False)
     for ax in axes.flat:
         ax.set_visible(False)
+    blocks = _t("blocks")
     for i, v in enumerate(variants):
         ax = axes[i // cols][i % cols]
         ax.set_visible(True)
@@ -291,23 +309,34 @@ def plot_exploration(result: dict[str, Any], path: str | Path) -> Path:
             [1 if pos in v["blocks_alone"].get(m, []) else 0 for pos in positions] for m in free
         ]
         ax.imshow(grid, cmap="RdYlGn_r", vmin=0, vmax=1, aspect="auto")
-        ax.set_xticks(range(len(positions)), [x.replace("_", "\n") for x in positions], fontsize=10)
+        ax.set_xticks(
+            range(len(positions)),
+            [words("position", x).replace(" ", "\n") for x in positions],
+            fontsize=10,
+        )
         ax.set_yticks(range(len(free)), free, fontsize=11)
-        name = f"{v['rule14']}, limited format {'on' if v['limited_format'] else 'off'}"
+        name = (
+            _("{rule14}, limited format on")
+            if v["limited_format"]
+            else _("{rule14}, limited format off")
+        ).format(rule14=v["rule14"])
         if v.get("quorum"):
-            name += f", quorum {v['quorum']:.2g}"
+            name = _("{variant}, quorum {quorum}").format(variant=name, quorum=f"{v['quorum']:.2g}")
         if v.get("decision") == "qualified_majority":  # neither reading enters it
-            name = f"qualified majority of {v['threshold']:.2g}"
+            name = _("qualified majority of {threshold}").format(threshold=f"{v['threshold']:.2g}")
         elif v.get("decision"):
-            name = f"{v['decision'].replace('_', ' ')}: " + name
+            name = f"{words('decision rule', v['decision'])}: " + name
         ax.set_title(name, fontsize=11)
         for r in range(len(free)):
             for c in range(len(positions)):
                 if grid[r][c]:
-                    ax.text(c, r, "blocks", ha="center", va="center", fontsize=8, color="white")
+                    ax.text(c, r, blocks, ha="center", va="center", fontsize=8, color="white")
     if unequal:
         for j, (key, title) in enumerate(
-            (("banzhaf", "Banzhaf"), ("shapley_shubik", "Shapley-Shubik"))
+            (
+                ("banzhaf", N_("Banzhaf index (unequal under this rule)")),
+                ("shapley_shubik", N_("Shapley-Shubik index (unequal under this rule)")),
+            )
         ):
             if j >= cols:
                 break
@@ -315,14 +344,13 @@ def plot_exploration(result: dict[str, Any], path: str | Path) -> Path:
             ax.set_visible(True)
             v = variants[0]
             ax.bar(free, [v[key][m] for m in free], color="#1e40af")
-            ax.set_title(f"{title} index (unequal under this rule)", fontsize=11)
+            ax.set_title(_t(title), fontsize=11)
             ax.set_ylim(0, 1)
-    held = f" ({', '.join(f'{m} {p}' for m, p in fixed.items())} held)" if fixed else ""
-    fig.suptitle(
-        f"Which position lets one member block alone, the others supporting{held}",
-        fontsize=13,
-    )
+    title = _("Which position lets one member block alone, the others supporting")
+    if fixed:
+        held = ", ".join(f"{m} {words('position', p)}" for m, p in fixed.items())
+        title = _("{title} ({held} held)").format(title=title, held=held)
+    fig.suptitle(title, fontsize=13)
     fig.tight_layout()
     _save(fig, p)
-    plt.close(fig)
     return p
