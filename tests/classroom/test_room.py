@@ -15,7 +15,7 @@ from cstosim import api
 from cstosim.classroom.limits import Buckets
 from cstosim.classroom.room import Phase, Room, open_room
 from cstosim.classroom.store import Store
-from cstosim.errors import ClassroomError
+from cstosim.errors import ClassroomError, ScenarioError
 
 ROOT = Path(__file__).resolve().parents[2]
 # scenarios a class can play: a few items each, sessions and requests
@@ -162,6 +162,45 @@ def test_one_server_per_room(tmp_path: Path) -> None:
     assert "another cstosim classroom is serving this room" in e.value.message
     assert (tmp_path / "r.sqlite").stat().st_mode & 0o077 == 0  # tokens: owner only
     room.store.close()
+    again = open_room(tmp_path / "r.sqlite", ROOT / "scenarios" / "moscow-2009.yaml")
+    assert again.token == room.token  # closed: the next server opens it
+    again.store.close()
+    assert not (tmp_path / "r.sqlite.lock").exists()  # the lock is the file's own
+
+
+def test_a_file_that_is_not_a_room_is_left_as_it_was(tmp_path: Path) -> None:
+    import sqlite3
+
+    moscow = ROOT / "scenarios" / "moscow-2009.yaml"
+    foreign = tmp_path / "alice.db"
+    with sqlite3.connect(foreign) as db:
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("INSERT INTO meta VALUES ('owner', 'alice')")
+    text = tmp_path / "notes.txt"
+    text.write_text("my notes\n")
+    for path in (foreign, text):
+        before = path.read_bytes()
+        with pytest.raises(ClassroomError) as e:
+            open_room(path, moscow)
+        assert "holds something other than a cstosim room" in e.value.message
+        assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alice.db", "notes.txt"]
+
+
+def test_an_empty_file_becomes_a_room_readable_by_its_owner_only(tmp_path: Path) -> None:
+    empty = tmp_path / "room.dat"
+    empty.touch(mode=0o644)
+    room = open_room(empty, ROOT / "scenarios" / "moscow-2009.yaml")
+    assert empty.stat().st_mode & 0o077 == 0
+    room.store.close()
+
+
+def test_a_scenario_with_mistakes_leaves_no_room_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nstart: 2009-01-01\nend: 2008-01-01\n")
+    with pytest.raises(ScenarioError):
+        open_room(tmp_path / "r.sqlite", bad)
+    assert not (tmp_path / "r.sqlite").exists()
 
 
 def test_a_seated_member_who_does_not_vote_is_absent(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cstosim.classroom.limits import MAX_BODY, Buckets
 from cstosim.classroom.pages import context, rules_form
-from cstosim.classroom.room import Room
+from cstosim.classroom.room import SWITCHABLE, Room
 from cstosim.errors import ClassroomError
 from cstosim.i18n import N_, _, direction, translations, using
 from cstosim.rules.ruleset import show_value
@@ -431,7 +431,7 @@ def create_app(room: Room, lang: Lang = Lang.EN) -> Starlette:
                 {
                     k: v
                     for k, v in fields.items()
-                    if k in ("rule14", "limited_format", "quorum") and v != show_value(now.get(k))
+                    if k in SWITCHABLE and v != show_value(now.get(k))
                 }
             )
         else:

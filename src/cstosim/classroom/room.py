@@ -281,7 +281,7 @@ class Room:
                 allowed=", ".join(p.value for p in Position),
             ) from None
         if member not in open_item.voters:
-            raise ClassroomError.of(403, N_("{member} has no vote on this item"), member=member)
+            raise ClassroomError.of(409, N_("{member} has no vote on this item"), member=member)
         self.store.cast(open_item.id, member, pos.value)
         self.votes[member] = pos.value
         self._changed(recompute=False)
@@ -558,4 +558,5 @@ def open_room(db: Path, scenario: Path) -> Room:
     """The room kept in ``db`` for ``scenario`` (created if new); raises ScenarioError for a
     scenario with mistakes and ClassroomError for a database of another room."""
     name, text = read_scenario_text(scenario)
+    parse_scenario(text, name)  # a scenario with mistakes leaves no room file behind
     return Room(Store(db), name, text)

@@ -46,15 +46,16 @@ def _bind(host: str, port: int) -> socket.socket:
 def _shown_host(host: str) -> str:
     """The address students type: this machine's on the network when serving every address
     (the route a UDP socket would take; connecting it sends nothing)."""
-    if host not in ("0.0.0.0", "::"):
-        return f"[{host}]" if ":" in host else host
-    try:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: any routable address does
-            address = str(probe.getsockname()[0])
-    except OSError:
-        return host
-    return address if not address.startswith("127.") else host
+    address = host
+    if host in ("0.0.0.0", "::"):
+        try:
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+                probe.connect(("192.0.2.1", 9))  # TEST-NET-1: any routable address does
+                found = str(probe.getsockname()[0])
+            address = host if found.startswith("127.") else found
+        except OSError:
+            pass
+    return f"[{address}]" if ":" in address else address
 
 
 def serve(

@@ -8,16 +8,17 @@ of an fsync per vote).
 
 from __future__ import annotations
 
-import fcntl
+import contextlib
 import json
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from cstosim.errors import ClassroomError
 from cstosim.i18n import _
+from cstosim.io import OutputError, check_output
 
 __all__ = ["Closed", "Store"]
 
@@ -48,36 +49,47 @@ class Store:
     """The room's SQLite file: meta values, seats, positions cast and items closed."""
 
     def __init__(self, path: Path) -> None:
-        self._lock = _lock(path)
+        _refuse_foreign(path)
         try:
             # the file holds the teacher's and the seats' tokens: readable by its owner only
-            # (SQLite gives its -wal and -shm files the same permissions)
-            os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600))
+            # (SQLite gives its -wal file the same permissions)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+            os.fchmod(fd, 0o600)
+            os.close(fd)
             self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            # One server per room: the connection keeps the file locked while it lives (and the
+            # system frees the lock when the process dies, even by kill -9). In this mode the
+            # write-ahead log needs no shared-memory file.
+            self.db.execute("PRAGMA locking_mode=EXCLUSIVE")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA busy_timeout=2000")
-            self.db.executescript(_SCHEMA)
+            self.db.executescript(_SCHEMA)  # takes the lock: refused if another server has it
+        except sqlite3.OperationalError as e:
+            self._close_quietly()
+            if "locked" in str(e):
+                raise ClassroomError(_serving(path)) from None
+            raise ClassroomError(_cannot(path, str(e))) from None
         except (sqlite3.DatabaseError, OSError) as e:
-            self._lock.close()
-            reason = e.strerror if isinstance(e, OSError) else str(e)
-            raise ClassroomError(
-                _("{path}: cannot keep the room there ({reason}); give another --db path").format(
-                    path=path, reason=reason
-                )
-            ) from None
+            self._close_quietly()
+            raise ClassroomError(_cannot(path, getattr(e, "strerror", None) or str(e))) from None
         found = self.meta("schema")
         if found is None:
             self.set_meta(schema=_VERSION)
         elif found != _VERSION:
+            self.db.close()
             raise ClassroomError(
                 _("{path}: a room of another cstosim version; use another --db").format(path=path)
             )
 
+    def _close_quietly(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
+
     def close(self) -> None:
         """Close the file and let another server open it."""
         self.db.close()
-        self._lock.close()
 
     def meta(self, key: str) -> str | None:
         """A meta value, or None."""
@@ -151,28 +163,52 @@ class Store:
         return _Transaction(self.db)
 
 
-def _lock(path: Path) -> IO[bytes]:
-    """An exclusive lock on ``PATH.lock``: one server per room."""
-    lock_path = Path(f"{path}.lock")
+def _cannot(path: Path, reason: str) -> str:
+    return _("{path}: cannot keep the room there ({reason}); give another --db path").format(
+        path=path, reason=reason
+    )
+
+
+def _serving(path: Path) -> str:
+    return _(
+        "{path}: another cstosim classroom is serving this room; stop it, or give another --db "
+        "for a new room"
+    ).format(path=path)
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Refuse, before anything is written, a path that is not a regular file (a link, a
+    folder...) or a file that holds something other than a cstosim room: only a missing or
+    empty file, or a room, is opened for writing."""
     try:
-        fh = open(lock_path, "a+b")  # noqa: SIM115 - held open for the server's life
+        check_output(path)
+    except OutputError as e:
+        raise ClassroomError(str(e)) from None
+    try:
+        if os.stat(path).st_size == 0:
+            return
+    except FileNotFoundError:
+        return
     except OSError as e:
-        raise ClassroomError(
-            _("{path}: cannot keep the room there ({reason}); give another --db path").format(
-                path=path, reason=e.strerror
-            )
-        ) from None
+        raise ClassroomError(_cannot(path, e.strerror or str(e))) from None
     try:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        fh.close()
+        with contextlib.closing(
+            sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        ) as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.OperationalError as e:
+        if "locked" in str(e):
+            raise ClassroomError(_serving(path)) from None
+        row = None
+    except sqlite3.DatabaseError:
+        row = None
+    if row is None:
         raise ClassroomError(
             _(
-                "{path}: another cstosim classroom is serving this room; stop it, or give "
-                "another --db for a new room"
+                "{path} holds something other than a cstosim room, which the room would "
+                "change; give another --db path (a new file, or a room's)"
             ).format(path=path)
-        ) from None
-    return fh
+        )
 
 
 class _Transaction:
