@@ -319,3 +319,15 @@ def test_to_dataframe_takes_what_the_api_returns_or_says_what_it_takes() -> None
     assert len(api.to_dataframe(api.sweep_scenario(SUMMIT, samples=20))) > 0
     with pytest.raises(api.ArgumentError, match="takes trace records, sweep rows"):
         api.to_dataframe(42)
+
+
+def test_a_variant_is_checked_like_set_and_compare(cli: Cli) -> None:
+    # rotation 'order' without an order: refused the same way whichever flag carries it
+    for args in (
+        ["sweep", SUMMIT, "--samples", "10", "--variant", "rotation=order"],
+        ["sweep", SUMMIT, "--samples", "10", "--set", "rotation=order"],
+        ["compare", SUMMIT, "--variant", "rotation=order", "--variant", "rule14=dissent"],
+    ):
+        p = cli(*args)
+        assert p.returncode == 1, args
+        assert "rotation 'order' needs order=" in p.stderr

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any, ClassVar
 
 from cstosim.errors import PlanError
-from cstosim.rules.ruleset import Overrides, RuleSet, regime, rules_on
+from cstosim.rules.ruleset import Overrides, RuleSet, check_combination, regime, rules_on
 from cstosim.scenario import models as m
 from cstosim.scenario.fields import PositionValue
 from cstosim.vocabulary import Change, Position, RuleKey, Status
@@ -165,8 +165,11 @@ class Plan:
         return rules_on(day, {**self.overrides, **own}, self.readings)
 
     def with_rules(self, changes: Overrides) -> Plan:
-        """The same plan under other (checked) overrides: a what-if of the same scenario."""
-        return replace(self, overrides={**self.overrides, **changes}, _rules={})
+        """The same plan under other (checked) overrides: a what-if of the same scenario;
+        RuleError where they do not fit together with the plan's own (as compiling checks)."""
+        merged = {**self.overrides, **changes}
+        check_combination(merged)
+        return replace(self, overrides=merged, _rules={})
 
     def with_readings(self, readings: Overrides) -> Plan:
         """The same plan under other readings of contested keys, each applied only where it
