@@ -85,7 +85,7 @@ def trace_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": TRACE_SCHEMA_ID,
         "title": "cstosim trace record",
-        "description": "One record of a cstosim run's trace (cstosim design 5.3).",
+        "description": "One record of a cstosim run's trace.",
         "type": "object",
         "required": ["date", "kind"],
         "oneOf": [{"$ref": f"#/$defs/{k}"} for k in defs],

@@ -19,5 +19,5 @@ def scenario_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         **schema,
         "title": "cstosim scenario",
-        "description": "A scenario of CSTO decision procedures (cstosim design 5.1).",
+        "description": "A scenario of CSTO decision procedures (a cstosim scenario file).",
     }
