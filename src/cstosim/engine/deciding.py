@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cstosim.engine.records import DecisionRecord, decision_from
 from cstosim.provisions import in_force_from
@@ -146,15 +147,39 @@ BASES_FROM = in_force_from("csto.2011.bases")
 
 def reform_for(rules: RuleSet) -> RuleFn | None:
     """The reform of the decision rule in force under ``rules`` (design 2.1c), called as the
-    other rule functions are; None under consensus."""
-    if rules.decision == DecisionRule.CONSENSUS_MINUS_ONE:
-        return consensus_minus_one
-    if rules.decision == DecisionRule.QUALIFIED_MAJORITY:
-        threshold, weights = rules.threshold, dict(rules.weights or ())
-        return lambda pos, *, quorum, **_: qualified_majority(
-            pos, threshold=threshold, weights=weights, quorum=quorum
+    other rule functions are, and memoised as consensus is; None under consensus."""
+    if rules.decision == DecisionRule.CONSENSUS:
+        return None
+    return _reform(rules.decision, rules.threshold, rules.weights)
+
+
+@cache
+def _reform(
+    decision: DecisionRule, threshold: float, weights: tuple[tuple[str, float], ...] | None
+) -> RuleFn:
+    """One memoised rule function per reform (a sweep decides the same profiles again and
+    again: the rule functions are pure)."""
+    if decision == DecisionRule.CONSENSUS_MINUS_ONE:
+        base: RuleFn = consensus_minus_one
+    else:
+        weighted = dict(weights or ())
+        base = lambda pos, *, quorum, **_: qualified_majority(  # noqa: E731
+            pos, threshold=threshold, weights=weighted, quorum=quorum
         )
-    return None
+    memo: dict[tuple[Any, ...], ConsensusResult] = {}
+
+    def decide_reformed(
+        pos: Mapping[str, Position], *, rule14: Rule14, limited_format: bool, quorum: float | None
+    ) -> ConsensusResult:
+        key = (tuple(pos.items()), rule14, limited_format, quorum)
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
+            hit = memo[key] = base(pos, rule14=rule14, limited_format=limited_format, quorum=quorum)
+        return hit
+
+    return decide_reformed
 
 
 def rule_for(kind: ItemKind, way: Way, day: date) -> RuleFn | None:
