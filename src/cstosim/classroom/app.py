@@ -428,11 +428,7 @@ def create_app(room: Room, lang: Lang = Lang.EN) -> Starlette:
         elif action == "rules":
             now = room.rules_now()  # the form sends every reading: keep those it changes
             room.set_rules(
-                {
-                    k: v
-                    for k, v in fields.items()
-                    if k in SWITCHABLE and v != show_value(now.get(k))
-                }
+                {k: v for k, v in fields.items() if k in SWITCHABLE and v != show_value(now.get(k))}
             )
         else:
             raise ClassroomError.of(
