@@ -3,6 +3,7 @@ the same in every language; the catalogues complete, consistent and up to date."
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 import subprocess
@@ -395,9 +396,14 @@ def test_every_reason_of_the_bundled_scenarios_is_translated(lang: Lang) -> None
         untranslated = sorted(t for t in texts if reason(t) == t)
         said = {t: reason(t) for t in texts}
     assert untranslated == []
+    from cstosim.members import STATES
+
+    # the member codes a reason names stay as they are (a body's abbreviation in a note of the
+    # record, such as CSC, is a word of the sentence and is translated with it)
     codes = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
-    for english, translated in said.items():  # the codes a reason names stay as they are
-        assert sorted(codes.findall(english)) == sorted(codes.findall(translated)), translated
+    for english, translated in said.items():
+        named = sorted(c for c in codes.findall(english) if c in STATES)
+        assert named == sorted(c for c in codes.findall(translated) if c in STATES), translated
     assert all(reason(t) == t for t in texts)  # English: the record's own words
 
 
@@ -406,7 +412,9 @@ def test_a_reason_no_template_reads_stays_as_it_is() -> None:
 
     with i18n.using(Lang.RU):
         assert reason("Something new happened.") == "Something new happened."
-        assert reason("Rejected: ARM and BLR objected.") == "Отклонено: возражает ARM и BLR."
+        assert reason("Rejected: ARM and BLR objected.") == (
+            "Отклонено из-за возражения: ARM и BLR."
+        )
         assert reason(
             "Assistance for KAZ - adopted: no objection; the silence of BLR counts as consent."
         ) == ("Помощь KAZ — принято: возражений нет; молчание BLR считается согласием.")
@@ -433,3 +441,144 @@ def test_a_reason_with_objectors_and_absentees_is_read_by_its_own_template(lang:
     with i18n.using(lang):
         said = reason(text)
     assert "objected" not in said and "ARM" in said and "BLR" in said
+
+
+# -- no half-translated reasons and notes -----------------------------------------------------
+# What is not a word of English prose: member codes and other capitalised abbreviations, ids
+# (lower case joined by - _ . :) and the values of rules quoted in a translation.
+_NOT_PROSE = re.compile(r"(?<![\w.:-])(?:[A-Z]{2,}|[a-z0-9]+(?:[-_.:][a-z0-9]+)+)(?![\w-])")
+# English words next to each other, with nothing but spaces and punctuation between them.
+_LATIN_RUN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?(?:[\s,;:()'-]+[A-Za-z]+(?:'[a-z]+)?)+")
+
+
+def _word_pairs(text: str) -> set[tuple[str, str]]:
+    """Each two consecutive English words of ``text``, codes and ids left out."""
+    pairs: set[tuple[str, str]] = set()
+    for run in _LATIN_RUN.findall(_NOT_PROSE.sub(" | ", text)):
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:'[a-z]+)?", run)]
+        pairs.update(itertools.pairwise(words))
+    return pairs
+
+
+def _english_left(english: str, translated: str) -> set[tuple[str, str]]:
+    """The runs of two English words of ``english`` that ``translated`` still holds."""
+    return _word_pairs(english) & _word_pairs(translated)
+
+
+def test_the_half_translation_check_sees_an_english_note() -> None:
+    english = "RUS takes the chair by the record: temporary chair from the Moscow session."
+    half = "يتولى RUS الرئاسة وفق السجل: temporary chair from the Moscow session."
+    assert ("temporary", "chair") in _english_left(english, half)
+    assert not _english_left(english, "يتولى RUS الرئاسة وفق السجل: رئاسة مؤقتة.")
+    ids = "Rejected: ARM objected (tajikistan-keeps-chair, rule14=dissent)."
+    assert not _english_left(ids, "رُفض: اعترض ARM (tajikistan-keeps-chair, rule14=dissent).")
+
+
+@pytest.mark.parametrize("lang", [Lang.RU, Lang.AR])
+def test_no_reason_of_the_bundled_scenarios_is_half_translated(lang: Lang) -> None:
+    """Every reason of every record of the bundled scenarios, in Russian and in Arabic, keeps no
+    two consecutive English words of the record's own English (codes and ids aside): a note or
+    a clause copied into a translated frame shows up here, not only a reason left whole."""
+    from cstosim.report.reasons import reason
+
+    texts = _reasons()
+    with i18n.using(lang):
+        left = {t: sorted(_english_left(t, reason(t))) for t in texts}
+    assert {t: pairs for t, pairs in left.items() if pairs} == {}
+
+
+def test_the_notes_of_the_built_in_record_are_catalogue_messages() -> None:
+    from cstosim.history import CHAIR_HANDOVERS, CHAIR_RECORD, SG_RECORD, SG_TERMS
+    from cstosim.members import HISTORY
+
+    known = {m.id for m in _catalog("pot") if m.id}
+    notes = {h.note for h in CHAIR_HANDOVERS} | {ev.note for ev in HISTORY}
+    notes |= {note for _, _, note in (*CHAIR_RECORD.values(), *SG_RECORD.values())}
+    assert "" not in notes and notes <= known, sorted(notes - known)
+    for t in SG_TERMS:  # a term's note, as the table shows it, starts with the name
+        assert (t.note or t.name).startswith(t.name) and t.name in known
+    for lang in ("ru", "ar"):
+        po = _catalog(lang)
+        assert all(po.get(n).string not in ("", n) for n in notes), lang
+
+
+# report/text.py (render_chairs) prints the note as it is; it must print _(r.note) (a note
+# empty: nothing, since _("") is the catalogue's header). Drop the mark once it does.
+@pytest.mark.parametrize("office", [(), ("--office", "sg")], ids=["chair", "sg"])
+@pytest.mark.parametrize("lang", ["ru", "ar"])
+def test_the_chairs_table_shows_the_notes_translated(
+    cli: Cli, lang: str, office: tuple[str, ...]
+) -> None:
+    from cstosim.history import CHAIR_RECORD, SG_RECORD
+
+    english = cli("chairs", *office, "--from", "2003", "--to", "2026").stdout
+    p = cli("chairs", *office, "--from", "2003", "--to", "2026", "--lang", lang)
+    assert p.returncode == 0, p.stderr
+    record = SG_RECORD if office else CHAIR_RECORD
+    for year, (_, _, note) in record.items():
+        if 2003 <= year <= 2026:  # the years the table shows
+            assert note in english and note not in p.stdout, f"{lang}: {note!r}"
+    assert not _english_left(english, p.stdout), p.stdout
+
+
+@pytest.mark.parametrize("office", [(), ("--office", "sg")], ids=["chair", "sg"])
+def test_the_notes_stay_english_in_json(cli: Cli, office: tuple[str, ...]) -> None:
+    args = ("chairs", *office, "--from", "2003", "--to", "2026", "--format", "json")
+    outs = [cli(*args, "--lang", lang).stdout for lang in i18n.LANGS]
+    assert outs[0] and outs[0] == outs[1] == outs[2]
+    assert "Moscow session of" in outs[0] or "Nikolai Bordyuzha; from 2003" in outs[0]
+
+
+def test_a_run_tells_the_recorded_handover_in_the_language_asked(cli: Cli) -> None:
+    ar = cli("run", MOSCOW, "--lang", "ar").stdout
+    ru = cli("run", MOSCOW, "--lang", "ru").stdout
+    assert "boycotted" not in ar and "boycotted" not in ru
+    assert "قاطعتها بيلاروس" in ar and "бойкотировала" in ru
+    assert "Belarus, due, boycotted" in cli("run", MOSCOW).stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "ru", "ar"),
+    [
+        (
+            "KGZ takes the chair by the record: took the chair in June 2007 (the day is assumed);"
+            " Tajikistan hosted in October; the date is approximate.",
+            "KGZ становится председателем по данным летописи: председательство с июня 2007 года "
+            "(день условный); в октябре сессию принимал Таджикистан; дата приблизительна.",
+            "يتولى KGZ الرئاسة وفق السجل: الرئاسة منذ يونيو 2007 (اليوم مفترض)؛ واستضافت "
+            "طاجيكستان الدورة في أكتوبر؛ والتاريخ تقريبي.",
+        ),
+        (
+            "By the record BLR takes the chair (Moscow session of 10 Dec 2010), but it has no "
+            "vote in this run; the turn passes to the next member, KAZ.",
+            "По данным летописи председателем становится BLR (сессия в Москве 10 декабря 2010 "
+            "года), но в этом прогоне у него нет голоса; очередь переходит к следующему члену — "
+            "KAZ.",
+            "وفق السجل يتولى BLR الرئاسة (دورة موسكو في 10 ديسمبر 2010)، لكن لا صوت له في هذا "
+            "التشغيل؛ فينتقل الدور إلى العضو التالي، KAZ.",
+        ),
+        (
+            "UZB: CSC decision at Moscow, on Uzbekistan's request (built-in history).",
+            "UZB: решение СКБ в Москве по просьбе Узбекистана (встроенная история членства).",
+            "UZB: قرار مجلس الأمن الجماعي في موسكو بناءً على طلب أوزبكستان (سجل العضوية المدمج).",
+        ),
+    ],
+    ids=["approximate", "no-vote", "membership"],
+)
+def test_the_notes_in_a_reason_are_translated(text: str, ru: str, ar: str) -> None:
+    from cstosim.report.reasons import reason
+
+    for lang, want in ((Lang.RU, ru), (Lang.AR, ar)):
+        with i18n.using(lang):
+            assert reason(text) == want
+
+
+def test_lists_of_codes_are_joined_as_each_language_joins_them() -> None:
+    from cstosim.report.reasons import reason
+
+    text = "Rejected: ARM, BLR and KAZ objected."
+    with i18n.using(Lang.RU):
+        assert reason(text) == "Отклонено из-за возражения: ARM, BLR и KAZ."
+    with i18n.using(Lang.AR):
+        said = reason(text)
+    assert said == "رُفض: اعترض ARM، BLR وKAZ." and ", " not in said

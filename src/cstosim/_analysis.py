@@ -12,6 +12,7 @@ import yaml
 from cstosim.engine.deciding import reform_for
 from cstosim.errors import ArgumentError, HistoryError
 from cstosim.history import ChairYear, chair_table
+from cstosim.i18n import _
 from cstosim.rules.consensus import decide as _consensus
 from cstosim.rules.ruleset import RuleSet, check_overrides
 from cstosim.vocabulary import DecisionRule, Position, Rule14, RuleKey
@@ -72,14 +73,18 @@ def explore_council(
     unknown = [c for c in members if c not in STATES]
     if unknown:
         raise ArgumentError(
-            f"unknown member code(s) {', '.join(unknown)}; allowed: " + ", ".join(STATES)
+            _("unknown member code(s) {codes}; allowed: {allowed}").format(
+                codes=", ".join(unknown), allowed=", ".join(STATES)
+            )
         )
     ov: dict[str, Any] = {str(k): v for k, v in check_overrides(overrides or {}).items()}
     held: dict[str, Position] = {}
     for member, position in (fixed or {}).items():
         if position not in Position.__members__.values():
             raise ArgumentError(
-                f"{member} cannot be fixed to {position!r}; allowed: {', '.join(Position)}"
+                _("{member} cannot be fixed to {position}; allowed: {allowed}").format(
+                    member=member, position=repr(position), allowed=", ".join(Position)
+                )
             )
         held[member] = Position(position)
     extra = set(ov) - EXPLORE_KEYS

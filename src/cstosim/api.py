@@ -51,7 +51,9 @@ if TYPE_CHECKING:  # the names of _LAZY below, for type checkers
     from cstosim.report.compare_html import comparison_html as render_comparison_html
     from cstosim.report.odds import render_odds
     from cstosim.report.plots import FORMATS as PLOT_SUFFIXES
+    from cstosim.report.text import expectation_line as render_expectation
     from cstosim.report.text import render_chairs, render_provision, render_source
+    from cstosim.report.text import status_word as render_status
     from cstosim.report.whatif import render_comparison, render_exploration, render_summary
     from cstosim.whatif.compare import Comparison, parse_variant
     from cstosim.whatif.odds import Odds, OddsError
@@ -70,10 +72,12 @@ _LAZY: dict[str, tuple[str, str]] = {
     "render_chairs": ("cstosim.report.text", "render_chairs"),
     "render_comparison": ("cstosim.report.whatif", "render_comparison"),
     "render_comparison_html": ("cstosim.report.compare_html", "comparison_html"),
+    "render_expectation": ("cstosim.report.text", "expectation_line"),
     "render_exploration": ("cstosim.report.whatif", "render_exploration"),
     "render_odds": ("cstosim.report.odds", "render_odds"),
     "render_provision": ("cstosim.report.text", "render_provision"),
     "render_source": ("cstosim.report.text", "render_source"),
+    "render_status": ("cstosim.report.text", "status_word"),
     "render_summary": ("cstosim.report.whatif", "render_summary"),
 }
 
@@ -127,10 +131,12 @@ __all__ = [
     "render_chairs",
     "render_comparison",
     "render_comparison_html",
+    "render_expectation",
     "render_exploration",
     "render_odds",
     "render_provision",
     "render_source",
+    "render_status",
     "render_summary",
     "run",
     "run_chairs",

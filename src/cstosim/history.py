@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cstosim.errors import HistoryError
+from cstosim.i18n import N_
 from cstosim.members import Status, members_on
 from cstosim.rules.rotation import next_in_turn
 
@@ -44,6 +45,8 @@ class RecordedChair:
 
     ``exact`` is False where the record gives only the year (or month) and ``day`` is assumed;
     ``confirmed`` is False where the chair itself is inferred (the host of the session).
+    ``note`` is a catalogue message (marked with ``N_``): shown translated, kept in English in
+    JSON and in a run's trace.
     """
 
     day: date
@@ -60,7 +63,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "RUS",
         True,
         True,
-        "Moscow session of 14 May 2002",
+        N_("Moscow session of 14 May 2002"),
         ("kremlin-2002-05-14-moscow-session", "vesti-2002-05-moscow-session"),
     ),
     RecordedChair(
@@ -68,7 +71,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "TJK",
         True,
         False,
-        "host of the Dushanbe session of 28 Apr 2003; the chair is unconfirmed",
+        N_("host of the Dushanbe session of 28 Apr 2003; the chair is unconfirmed"),
         ("csc-2003-04-28-body-regulations",),
     ),
     RecordedChair(
@@ -76,7 +79,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "KAZ",
         True,
         True,
-        "Astana session of 18 Jun 2004",
+        N_("Astana session of 18 Jun 2004"),
         ("kremlin-2005-06-23-nazarbayev",),
     ),
     RecordedChair(
@@ -84,7 +87,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "RUS",
         True,
         False,
-        "host of the Moscow session; the chair is inferred",
+        N_("host of the Moscow session; the chair is inferred"),
         ("inforos-2005-06-moscow-session",),
     ),
     RecordedChair(
@@ -92,7 +95,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "BLR",
         True,
         False,
-        "host of the Minsk session; the chair is inferred",
+        N_("host of the Minsk session; the chair is inferred"),
         ("afn-2006-06-minsk-session", "upi-2006-06-25-uzbekistan-returns"),
     ),
     RecordedChair(
@@ -100,7 +103,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "KGZ",
         False,
         True,
-        "took the chair in June 2007 (the day is assumed); Tajikistan hosted in October",
+        N_("took the chair in June 2007 (the day is assumed); Tajikistan hosted in October"),
         ("liquisearch-csto-2007", "ria-2007-10-06-bakiyev", "jamestown-2007-csto-central-asia"),
     ),
     RecordedChair(
@@ -108,7 +111,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "ARM",
         True,
         True,
-        "Moscow session of 5 Sep 2008",
+        N_("Moscow session of 5 Sep 2008"),
         ("sputnik-2008-09-05-armenia-chair", "newsarmenia-2009-06-14-chair"),
     ),
     RecordedChair(
@@ -116,7 +119,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "RUS",
         True,
         True,
-        "temporary chair from the Moscow session: Belarus, due, boycotted",
+        N_("temporary chair from the Moscow session: Belarus, due, boycotted"),
         ("armenianclub-2009-06-15-crrf", "survincity-2013-02-russia-chair"),
     ),
     RecordedChair(
@@ -124,7 +127,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "BLR",
         True,
         True,
-        "Moscow session of 10 Dec 2010",
+        N_("Moscow session of 10 Dec 2010"),
         ("rbc-2010-12-10-csc-moscow", "minsk-2010-12-belarus-chair"),
     ),
     RecordedChair(
@@ -132,7 +135,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "KAZ",
         True,
         True,
-        "Moscow session of 20 Dec 2011",
+        N_("Moscow session of 20 Dec 2011"),
         ("sb-2011-csto-security-umbrella", "24kg-2011-chair-2012-kazakhstan"),
     ),
     RecordedChair(
@@ -140,7 +143,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "KGZ",
         True,
         True,
-        "Moscow session of 19 Dec 2012",
+        N_("Moscow session of 19 Dec 2012"),
         ("tass-2012-12-kyrgyzstan-chair",),
     ),
     RecordedChair(
@@ -148,7 +151,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "RUS",
         True,
         True,
-        "Sochi session of 23 Sep 2013",
+        N_("Sochi session of 23 Sep 2013"),
         ("kremlin-2013-09-23-sochi-session", "livekuban-2013-09-sochi"),
     ),
     RecordedChair(
@@ -156,11 +159,13 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "TJK",
         True,
         True,
-        "Moscow session of 23 Dec 2014",
+        N_("Moscow session of 23 Dec 2014"),
         ("khovar-2014-12-23-csc-moscow",),
     ),
     *(
-        RecordedChair(date(year, 1, 1), member, False, True, "the record gives the year only", ids)
+        RecordedChair(
+            date(year, 1, 1), member, False, True, N_("the record gives the year only"), ids
+        )
         for year, member, ids in (
             (2016, "ARM", ("sputnik-tj-2016-10-14-yerevan", "president-by-2016-10-14-csc")),
             (2017, "BLR", ("tass-2017-11-30-minsk",)),
@@ -179,7 +184,7 @@ CHAIR_HANDOVERS: tuple[RecordedChair, ...] = (
         "RUS",
         True,
         True,
-        "from 1 Jan 2026",
+        N_("from 1 Jan 2026"),
         ("tass-2026-pc-chair-rotation", "ria-2025-11-25-russia-2026"),
     ),
 )
@@ -293,7 +298,12 @@ def chair_table(start: int, end: int) -> list[ChairYear]:
 
 @dataclass(frozen=True, slots=True)
 class SgTerm:
-    """A Secretary General in office from ``start`` to ``end`` (inclusive), of ``member``."""
+    """A Secretary General in office from ``start`` to ``end`` (inclusive), of ``member``.
+
+    ``note`` is what the record says of the term as a table shows it, the name first (just the
+    name where the record says nothing more); like ``name`` it is a catalogue message, shown
+    translated and kept in English in JSON.
+    """
 
     start: date
     end: date
@@ -308,17 +318,22 @@ SG_TERMS: tuple[SgTerm, ...] = (
         date(2003, 4, 28),
         date(2016, 12, 31),
         "RUS",
-        "Nikolai Bordyuzha",
-        "from 2003 (the day is assumed: the Dushanbe session of 28 Apr 2003) to 2016",
+        N_("Nikolai Bordyuzha"),
+        N_(
+            "Nikolai Bordyuzha; from 2003 (the day is assumed: the Dushanbe session of "
+            "28 Apr 2003) to 2016"
+        ),
         ("armenpress-2018-11-sg",),
     ),
     SgTerm(
         date(2017, 5, 2),
         date(2018, 11, 2),
         "ARM",
-        "Yuri Khachaturov",
-        "from 2 May 2017 (other reports say April), the first under the 2015 rotation; "
-        "recalled by Yerevan and dismissed on 2 Nov 2018",
+        N_("Yuri Khachaturov"),
+        N_(
+            "Yuri Khachaturov; from 2 May 2017 (other reports say April), the first under the "
+            "2015 rotation; recalled by Yerevan and dismissed on 2 Nov 2018"
+        ),
         (
             "armenpress-2018-11-08-semerikov-acting",
             "armenpress-2018-11-02-khachaturov-dismissed",
@@ -329,36 +344,36 @@ SG_TERMS: tuple[SgTerm, ...] = (
         date(2018, 11, 3),
         date(2019, 12, 31),
         "RUS",
-        "Valery Semerikov",
-        "acting Secretary General until the end of 2019",
+        N_("Valery Semerikov"),
+        N_("Valery Semerikov; acting Secretary General until the end of 2019"),
         ("armenpress-2018-11-08-semerikov-acting", "armenpress-2018-11-07-three-options"),
     ),
     SgTerm(
         date(2020, 1, 1),
         date(2022, 12, 31),
         "BLR",
-        "Stanislav Zas",
+        N_("Stanislav Zas"),
         sources=("belsat-2019-11-zas", "belta-2019-sg-rotation"),
     ),
     SgTerm(
         date(2023, 1, 1),
         date(2025, 12, 31),
         "KAZ",
-        "Imangali Tasmagambetov",
+        N_("Imangali Tasmagambetov"),
         sources=("armenpress-2018-11-sg",),
     ),
     SgTerm(
         date(2026, 1, 1),
         date(2028, 12, 31),
         "KGZ",
-        "Taalatbek Masadykov",
+        N_("Taalatbek Masadykov"),
         sources=("report-2025-11-ushakov-new-sg", "24kg-2025-11-sg-masadykov"),
     ),
 )
 SG_TERM_YEARS = 3
 # year -> (member, confirmed, note): the Secretary General's state on 1 July of each year.
 SG_RECORD: dict[int, tuple[str, bool, str]] = {
-    y: (t.member, True, f"{t.name}{'; ' + t.note if t.note else ''}")
+    y: (t.member, True, t.note or t.name)
     for t in SG_TERMS
     for y in range(t.start.year, t.end.year + 1)
     if t.start <= date(y, 7, 1) <= t.end

@@ -32,6 +32,7 @@ from collections.abc import Iterator, Mapping
 from typing import IO, Literal
 
 from cstosim.errors import CstosimError
+from cstosim.i18n import _
 
 __all__ = [
     "MAX_INPUT",
@@ -122,6 +123,10 @@ def is_regular(path: StrPath) -> bool:
 
 
 # -- reading ----------------------------------------------------------------------------------
+def _cannot_read(e: OSError) -> str:
+    return _("cannot read: {reason}").format(reason=e.strerror or e)
+
+
 def read_input(path: StrPath, *, limit: int = MAX_INPUT, timeout: float = STDIN_TIMEOUT) -> bytes:
     """The bytes of a regular file, or of standard input if ``path`` is ``-``, at most ``limit``
     of them; raises InputError for anything else (a pipe, a device, a socket, a folder, a file
@@ -130,13 +135,15 @@ def read_input(path: StrPath, *, limit: int = MAX_INPUT, timeout: float = STDIN_
         try:
             fd = sys.stdin.fileno()
         except (AttributeError, OSError, ValueError):
-            raise InputError("there is no standard input to read", path="<stdin>") from None
+            raise InputError(_("there is no standard input to read"), path="<stdin>") from None
         return read_bounded(fd, limit=limit, timeout=timeout, name="<stdin>")
     flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC  # never wait on a FIFO
     try:
         fd = os.open(path, flags)
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}", path=path) from None
+        raise InputError(
+            _("cannot read: {reason}").format(reason=e.strerror or e), path=path
+        ) from None
     except ValueError:  # a NUL in the name: no file can have it
         raise InputError(
             "cannot read: a file name cannot hold a NUL character", path=path
@@ -144,7 +151,7 @@ def read_input(path: StrPath, *, limit: int = MAX_INPUT, timeout: float = STDIN_
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise InputError("is a directory; give a .yaml file", path=path)
+            raise InputError(_("is a directory; give a .yaml file"), path=path)
         if not stat.S_ISREG(st.st_mode):
             raise InputError(
                 f"is {_kind_of(st.st_mode)}, not a regular file; allowed: a regular file, "
@@ -152,12 +159,19 @@ def read_input(path: StrPath, *, limit: int = MAX_INPUT, timeout: float = STDIN_
                 path=path,
             )
         if st.st_size > limit:
-            raise InputError(f"the file is {st.st_size} bytes; allowed: at most {limit}", path=path)
+            raise InputError(
+                _("the file is {n} bytes; allowed: at most {limit}").format(
+                    n=st.st_size, limit=limit
+                ),
+                path=path,
+            )
         return read_bounded(fd, limit=limit, timeout=None, name=os.fspath(path))
     except OSError as e:
         if isinstance(e, InputError):
             raise
-        raise InputError(f"cannot read: {e.strerror or e}", path=path) from None
+        raise InputError(
+            _("cannot read: {reason}").format(reason=e.strerror or e), path=path
+        ) from None
     finally:
         os.close(fd)
 
@@ -183,7 +197,9 @@ def read_bounded(fd: int, *, limit: int, timeout: float | None, name: str) -> by
         except BlockingIOError:
             continue  # select said ready, the data went elsewhere: wait again
         except OSError as e:
-            raise InputError(f"cannot read: {e.strerror or e}", path=name) from None
+            raise InputError(
+                _("cannot read: {reason}").format(reason=e.strerror or e), path=name
+            ) from None
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
@@ -253,7 +269,7 @@ def check_distinct(
                     path=out,
                     other=other,
                 )
-    for _, out in outs:
+    for _flag, out in outs:
         check_output(out)
 
 
@@ -269,7 +285,7 @@ def _fsync_dir(folder: str) -> None:
 
 def _temporary(folder: str, name: str) -> tuple[int, str]:
     """A new file beside the target, created with the usual permissions (0o666 less umask)."""
-    for _ in range(100):
+    for _attempt in range(100):
         tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
         try:
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC

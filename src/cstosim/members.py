@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from cstosim.i18n import N_
 from cstosim.vocabulary import Change, Position, Status
 
 __all__ = [
@@ -63,7 +64,8 @@ def is_known(code: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class MembershipEvent:
-    """A change of membership taking effect on ``date``."""
+    """A change of membership taking effect on ``date``; ``note`` is a catalogue message (marked
+    with ``N_``), shown translated in a run's reasons and kept in English in its trace."""
 
     date: date
     member: str
@@ -81,7 +83,7 @@ HISTORY: tuple[MembershipEvent, ...] = (
             date(1992, 5, 15),
             c,
             Change.JOIN,
-            note="signed the Treaty at Tashkent",
+            note=N_("signed the Treaty at Tashkent"),
             sources=("csto-25years",),
         )
         for c in _FOUNDERS
@@ -90,21 +92,21 @@ HISTORY: tuple[MembershipEvent, ...] = (
         date(1993, 9, 24),
         "AZE",
         Change.JOIN,
-        note="acceded to the Treaty",
+        note=N_("acceded to the Treaty"),
         sources=("amansaja-wikipedia-2006-05-28",),
     ),
     MembershipEvent(
         date(1993, 12, 9),
         "GEO",
         Change.JOIN,
-        note="acceded; some sources say 9 Sep 1993",
+        note=N_("acceded; some sources say 9 Sep 1993"),
         sources=("amansaja-wikipedia-2006-05-28", "blogen-2022-01-24-csto"),
     ),
     MembershipEvent(
         date(1993, 12, 31),
         "BLR",
         Change.JOIN,
-        note="acceded to the Treaty",
+        note=N_("acceded to the Treaty"),
         sources=("amansaja-wikipedia-2006-05-28",),
     ),
     *(
@@ -112,7 +114,7 @@ HISTORY: tuple[MembershipEvent, ...] = (
             date(1999, 4, 20),
             c,
             Change.WITHDRAW,
-            note=(
+            note=N_(
                 "did not sign the extension protocol of 2 Apr 1999; left when the Treaty's "
                 "first five-year term ended (date assumed)"
             ),
@@ -124,7 +126,9 @@ HISTORY: tuple[MembershipEvent, ...] = (
         date(2006, 8, 16),
         "UZB",
         Change.JOIN,
-        note="protocol restoring membership signed at Sochi; other sources give Jun 2006-Mar 2008",
+        note=N_(
+            "protocol restoring membership signed at Sochi; other sources give Jun 2006-Mar 2008"
+        ),
         sources=(
             "panarmenian-2006-06-24-uzbekistan",
             "obozrevatel-2006-12-14-uzbekistan",
@@ -137,14 +141,16 @@ HISTORY: tuple[MembershipEvent, ...] = (
         "UZB",
         Change.FREEZE,
         position=Position.ABSENT,
-        note="note to the Secretariat suspending its own participation (not the limited format)",
+        note=N_(
+            "note to the Secretariat suspending its own participation (not the limited format)"
+        ),
         sources=("ria-2012-06-28-uzbekistan-note",),
     ),
     MembershipEvent(
         date(2012, 12, 19),
         "UZB",
         Change.SUSPEND,
-        note="CSC decision at Moscow, on Uzbekistan's request",
+        note=N_("CSC decision at Moscow, on Uzbekistan's request"),
         sources=("tass-2012-12-19-uzbekistan-suspended",),
     ),
     MembershipEvent(
@@ -152,7 +158,7 @@ HISTORY: tuple[MembershipEvent, ...] = (
         "ARM",
         Change.FREEZE,
         position=Position.STAND_ASIDE,
-        note="Pashinyan: participation 'basically frozen'; no withdrawal notice filed",
+        note=N_("Pashinyan: participation 'basically frozen'; no withdrawal notice filed"),
         sources=(
             "asbarez-2024-02-frozen",
             "massispost-2024-05-budget",

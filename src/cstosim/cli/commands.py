@@ -242,14 +242,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             failed = ngettext(
                 "{bad} of {n} expectations failed", "{bad} of {n} expectations failed", checked
             ).format(bad=len(bad), n=checked)
-            print(f"FAIL {api.clean(path)}: {failed}")
+            print(f"{api.render_status(False):<4} {api.clean(path)}: {failed}")
             for r in bad:
-                print(f"     {r.describe()}")
+                print(f"     {api.render_expectation(r)}")
         else:
             held = ngettext("{n} expectation holds", "{n} expectations hold", checked).format(
                 n=checked
             )
-            print(f"ok   {api.clean(path)}: {held}{note}")
+            print(f"{api.render_status(True):<4} {api.clean(path)}: {held}{note}")
     print(
         ngettext("{ok} of {n} scenarios hold", "{ok} of {n} scenarios hold", len(files)).format(
             ok=len(files) - failures, n=len(files)

@@ -25,15 +25,24 @@ class ExpectResult:
     skipped: bool = False
     reason: str = ""
 
+    @property
+    def wanted(self) -> str:
+        """What was expected, as ``key=value`` pairs."""
+        return ", ".join(f"{k}={_fmt(v)}" for k, v in self.expect.items())
+
+    @property
+    def got(self) -> str:
+        """What the run gave, as ``key=value`` pairs."""
+        return ", ".join(f"{k}={_fmt(v)}" for k, v in self.actual.items())
+
     def describe(self) -> str:
-        """One line: what was expected and what the run gave."""
-        want = ", ".join(f"{k}={_fmt(v)}" for k, v in self.expect.items())
+        """One line, in English: what was expected and what the run gave (the text report
+        words it in the language of the moment: ``report.text.expectation_line``)."""
         if self.skipped:
-            return f"skip  {want}  ({self.reason or OTHER_RULES})"
+            return f"skip  {self.wanted}  ({self.reason or OTHER_RULES})"
         if self.ok:
-            return f"ok    {want}"
-        got = ", ".join(f"{k}={_fmt(v)}" for k, v in self.actual.items())
-        return f"FAIL  {want}  (got {got})"
+            return f"ok    {self.wanted}"
+        return f"FAIL  {self.wanted}  (got {self.got})"
 
     @property
     def expectation(self) -> str:

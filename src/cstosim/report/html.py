@@ -30,7 +30,7 @@ from cstosim.engine.records import (
 from cstosim.i18n import N_, _, current, direction, format_date, ngettext, number
 from cstosim.i18n import pgettext as p_
 from cstosim.members import STATES
-from cstosim.provisions import CATALOGUE, article, instrument, paraphrase, title
+from cstosim.provisions import CATALOGUE, Provision, article, instrument, paraphrase, title
 from cstosim.report.graph import to_svg
 from cstosim.report.reasons import reason
 from cstosim.report.safe import clean
@@ -65,8 +65,8 @@ th { background:#e2e8f0; }
   margin:1rem 0; box-shadow:0 1px 2px rgba(0,0,0,.05); }
 .card h3 { margin:0 0 .3rem; font-size:1.15rem; }
 .meta { color:var(--muted); font-size:.9rem; }
-.badge { display:inline-block; padding:.1rem .6rem; border-radius:999px; font-weight:700;
-  font-size:.85rem; color:#fff; }
+.badge { display:inline-block; padding:.1rem .6rem; border-radius:.7em; line-height:1.3;
+  font-weight:700; font-size:.85rem; color:#fff; }
 .adopted { background:#15803d; } .adopted_limited { background:#0e7490; }
 .rejected { background:#b91c1c; } .no_quorum { background:#a16207; }
 .inadmissible { background:#7e22ce; } .not_decided { background:#64748b; }
@@ -249,13 +249,18 @@ def who(rec: DecisionRecord) -> str:
     )
 
 
+def _where(p: Provision) -> str:
+    """(instrument, article), in the language of the moment."""
+    said = _("{instrument}, {article}").format(instrument=instrument(p), article=article(p))
+    return f" <em>({escape(said)})</em>"
+
+
 def _card(rec: DecisionRecord, readings: Readings, plan: Plan) -> str:
     chip_row = chips(rec)
     cites = "".join(
         f"<dt>{code(c)}: {escape(title(CATALOGUE[c])) if c in CATALOGUE else ''}</dt>"
         f"<dd>{escape(paraphrase(CATALOGUE[c])) if c in CATALOGUE else ''}"
-        f"{' <em>(' + escape(instrument(CATALOGUE[c])) + ', ' + escape(article(CATALOGUE[c]))}"
-        f"{')</em>' if c in CATALOGUE else ''}</dd>"
+        f"{_where(CATALOGUE[c]) if c in CATALOGUE else ''}</dd>"
         for c in rec.cites
     )
     item_id = escape(_("item id: {id}").format(id=rec.item))

@@ -42,6 +42,9 @@ _SENTENCES = (
     ),
     N_("Rejected: no member consented; all who took part abstained."),
     N_("No member with a vote took part."),
+    # a year of `cstosim chairs FILE` where the scenario's run differs from the built-in table
+    N_("this run; the built-in table has {member}"),
+    N_("this run"),
     N_("Only {n} of {voters} members took part, short of the quorum of {quorum}."),
     N_("No decision: the body ended its consideration without putting a draft to a decision."),
     N_("Adopted by written procedure: every member signed the draft."),
@@ -94,8 +97,13 @@ _SENTENCES = (
         "{member} takes the chair by the record: the record gives the year only; the date is "
         "approximate."
     ),
-    # the record's own note (data, in English) after a translated frame
+    # the record's own note (a catalogue message of history.py or members.py), translated too
+    N_("{member} takes the chair by the record: {note}; the date is approximate."),
     N_("{member} takes the chair by the record: {note}."),
+    N_(
+        "By the record {member} takes the chair ({note}), but it has no vote in this run; the "
+        "turn passes to the next member, {next}."
+    ),
     N_("{member}: {note} (built-in history)."),
     N_("{member} follows {previous} in the order of the Russian names."),
     N_("{member} follows {previous} in the order of the English names (what-if)."),
@@ -157,15 +165,24 @@ def _pattern(template: str) -> re.Pattern[str]:
 
 def _fill(template: str, found: dict[str, str]) -> str:
     """``template`` translated, with the values read from the English put back (lists of
-    member codes joined with the language's "and")."""
-    return _(template).format(**{k: _codes(v) for k, v in found.items()})
+    member codes joined as the language joins them, the record's notes translated)."""
+    return _(template).format(
+        **{k: _note(v) if k == "note" else _codes(v) for k, v in found.items()}
+    )
 
 
 def _codes(value: str) -> str:
-    """A list of member codes ("ARM, BLR and KAZ") joined as the language of the moment does."""
-    if " and " in value and _CODES.match(value):
-        return value.replace(" and ", _(" and "))
+    """A list of member codes ("ARM, BLR and KAZ") joined as the language of the moment does
+    (in Arabic "ARM، BLR وKAZ")."""
+    if _CODES.match(value):
+        return value.replace(", ", _(", ")).replace(" and ", _(" and "))
     return value
+
+
+def _note(value: str) -> str:
+    """A note of the built-in record (a catalogue message) in the language of the moment; a
+    note the catalogue does not hold stays as it is."""
+    return _(value) if value else value
 
 
 def _sentence(text: str) -> str | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from cstosim.engine.expect import OTHER_RULES, UNTRACED, ExpectResult
 from cstosim.history import ChairYear
-from cstosim.i18n import _
+from cstosim.i18n import N_, _
 from cstosim.i18n import pgettext as p_
 from cstosim.provisions import (
     Provision,
@@ -18,11 +19,12 @@ from cstosim.provisions import (
     paraphrase,
     title,
 )
+from cstosim.report.reasons import reason
 from cstosim.report.safe import clean
 from cstosim.report.words import state_name
 from cstosim.sources import Source
 
-__all__ = ["render_chairs", "render_provision", "render_source"]
+__all__ = ["expectation_line", "render_chairs", "render_provision", "render_source", "status_word"]
 
 
 def _wrap(text: str, indent: str = "  ", subsequent: str | None = None) -> str:
@@ -59,7 +61,11 @@ def render_provision(p: Provision) -> str:
     """A provision in plain words: what it says, where from, its variants and its episode."""
     lines = [
         f"{p.id}: {title(p)}",
-        _wrap(f"{instrument(p)}, {article(p)}: {_instrument_dates(p)}."),
+        _wrap(
+            _("{instrument}, {article}: {dates}.").format(
+                instrument=instrument(p), article=article(p), dates=_instrument_dates(p)
+            )
+        ),
         "",
     ]
     lines += [_wrap(paraphrase(p)), ""]
@@ -101,7 +107,8 @@ def render_chairs(rows: Sequence[ChairYear], office: str | None = None) -> str:
     out = [f"{office}\n{head}", "-" * 64]
     for r in rows:
         source = p_("chair source", r.source) if r.confirmed else _("record (?)")
-        out.append(f"{r.year:<6}{r.member:<8}{state_name(r.member):<14}{source:<12}{r.note}")
+        note = reason(r.note) if r.source == "what-if" else _(r.note) if r.note else ""
+        out.append(f"{r.year:<6}{r.member:<8}{state_name(r.member):<14}{source:<12}{note}")
     if any(not r.confirmed for r in rows):
         out.append(_("(?) the record for that year is inferred or unconfirmed; see the note."))
     return clean("\n".join(out) + "\n")
@@ -116,3 +123,30 @@ def render_source(s: Source) -> str:
     if s.note:
         lines.append(_wrap(_("Note: {note}").format(note=s.note)))
     return clean("\n".join(lines) + "\n")
+
+
+# Why an expectation was not checked (``engine.expect``), in words of the catalogue.
+_NOT_CHECKED = {
+    OTHER_RULES: N_("written for other rules"),
+    UNTRACED: N_("sensitive_to is known in traced runs only"),
+}
+
+
+def status_word(ok: bool, skipped: bool = False) -> str:
+    """ok, skip or FAIL, in the language of the moment."""
+    if skipped:
+        return p_("expectation", "skip")
+    return p_("expectation", "ok") if ok else p_("expectation", "FAIL")
+
+
+def expectation_line(e: ExpectResult) -> str:
+    """One expectation in the language of the moment: what was expected (as ``key=value``
+    codes) and, where it failed, what the run gave."""
+    head = f"{status_word(e.ok, e.skipped):<5} {e.wanted}"
+    if e.skipped:
+        reason = e.reason or OTHER_RULES
+        return f"{head}  ({_(_NOT_CHECKED.get(reason, reason))})"
+    if e.ok:
+        return head
+    got = _("got {pairs}").format(pairs=e.got)
+    return f"{head}  ({got})"

@@ -29,6 +29,7 @@ from cstosim.i18n import pgettext as p_
 from cstosim.report.console import terminal_width
 from cstosim.report.reasons import reason
 from cstosim.report.safe import clean
+from cstosim.report.text import expectation_line
 from cstosim.report.words import term, words
 from cstosim.rules.ruleset import show_value
 from cstosim.vocabulary import ItemKind, Outcome, Position
@@ -191,7 +192,7 @@ def to_text(run: Run, expectations: Sequence[ExpectResult] = (), width: int | No
     if expectations:
         console.print(_("Expectations:"))
         for e in expectations:
-            console.print("  " + clean(e.describe()), markup=False)
+            console.print("  " + clean(expectation_line(e)), markup=False)
     return clean(buf.getvalue())
 
 

@@ -13,7 +13,7 @@ from cstosim.i18n import _, ngettext, number
 from cstosim.i18n import pgettext as p_
 from cstosim.report.console import terminal_width
 from cstosim.report.safe import clean
-from cstosim.report.words import term
+from cstosim.report.words import term, words
 
 __all__ = ["console", "plural", "render_comparison", "render_exploration", "render_summary"]
 
@@ -63,7 +63,7 @@ def render_comparison(comparison: Any) -> str:
     if changes:
         con.print(Text(_("Quorums (shares of the members with a vote) that would change an item:")))
         for it in changes:
-            said = ", ".join(f"{q} -> {o}" for q, o in it["quorums"].items())
+            said = ", ".join(f"{q} -> {words('outcome', o)}" for q, o in it["quorums"].items())
             con.print(Text(clean(f"  {it['item']}: {said}")))
     return clean(buf.getvalue())
 

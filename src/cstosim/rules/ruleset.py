@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any, cast
 
 from cstosim.errors import RuleError, words
-from cstosim.i18n import _
+from cstosim.i18n import N_, _
 from cstosim.members import STATES
 from cstosim.provisions import in_force_from
 from cstosim.rules.article4 import ARMED_ATTACK_FROM
@@ -42,21 +42,40 @@ __all__ = [
 LIMITED_FORMAT_FROM: date = in_force_from("csc.2010.limited_format")
 ALPHABET_ROTATION_FROM: date = in_force_from("practice.rotation_2011")
 
-# key -> what values are allowed, in words
-RULE_KEYS: dict[RuleKey, str] = {
-    RuleKey.RULE14: "one of " + ", ".join(Rule14),
-    RuleKey.LIMITED_FORMAT: "true or false",
-    RuleKey.ROTATION: "one of " + ", ".join(Rotation),
-    RuleKey.QUORUM: "none, or a fraction in (0, 1] such as 0.5 or 2/3",
-    RuleKey.ORDER: "a list of known member codes, such as ARM,BLR,KAZ (with rotation: order)",
-    RuleKey.ARMED_ATTACK: "true or false",
-    RuleKey.RESPONSE_DAYS: "a whole number of days from 0 to 365",
-    RuleKey.MISSION_DAYS: "a whole number of days from 1 to 3650",
-    RuleKey.DECISION: "one of " + ", ".join(DecisionRule),
-    RuleKey.THRESHOLD: "a fraction in (0, 1] such as 2/3 or 0.55",
-    RuleKey.WEIGHTS: "member weights such as RUS:50,KAZ:15,BLR:10 (positive numbers; 1 each "
-    "for members not named)",
+# key -> what values are allowed, in words (a catalogue message, and the values it names)
+_ALLOWED: dict[RuleKey, tuple[str, str]] = {
+    RuleKey.RULE14: (N_("one of {values}"), ", ".join(Rule14)),
+    RuleKey.LIMITED_FORMAT: (N_("true or false"), ""),
+    RuleKey.ROTATION: (N_("one of {values}"), ", ".join(Rotation)),
+    RuleKey.QUORUM: (N_("none, or a fraction in (0, 1] such as 0.5 or 2/3"), ""),
+    RuleKey.ORDER: (
+        N_("a list of known member codes, such as ARM,BLR,KAZ (with rotation: order)"),
+        "",
+    ),
+    RuleKey.ARMED_ATTACK: (N_("true or false"), ""),
+    RuleKey.RESPONSE_DAYS: (N_("a whole number of days from 0 to 365"), ""),
+    RuleKey.MISSION_DAYS: (N_("a whole number of days from 1 to 3650"), ""),
+    RuleKey.DECISION: (N_("one of {values}"), ", ".join(DecisionRule)),
+    RuleKey.THRESHOLD: (N_("a fraction in (0, 1] such as 2/3 or 0.55"), ""),
+    RuleKey.WEIGHTS: (
+        N_(
+            "member weights such as RUS:50,KAZ:15,BLR:10 (positive numbers; 1 each for members "
+            "not named)"
+        ),
+        "",
+    ),
 }
+# key -> what values are allowed, in English words (the API's table)
+RULE_KEYS: dict[RuleKey, str] = {
+    k: template.format(values=values) for k, (template, values) in _ALLOWED.items()
+}
+
+
+def allowed(key: RuleKey) -> str:
+    """What values ``key`` takes, in the language of the moment."""
+    template, values = _ALLOWED[key]
+    return _(template).format(values=values)
+
 
 _RULE14 = frozenset(r.value for r in Rule14)
 _ROTATIONS = frozenset(r.value for r in Rotation)
@@ -114,7 +133,7 @@ def _unknown_key(key: object) -> str:
 def _cannot_be(key: str, value: str) -> str:
     """The message for a value a rule key does not take."""
     return _("{key} cannot be {value}; allowed: {allowed}").format(
-        key=key, value=value, allowed=RULE_KEYS[RuleKey(key)]
+        key=key, value=value, allowed=allowed(RuleKey(key))
     )
 
 
@@ -175,22 +194,29 @@ def _weights(value: Any) -> Weights | None:
         return None
     pairs = list(value.items()) if isinstance(value, Mapping) else value
     out: dict[str, float] = {}
-    allowed = RULE_KEYS[RuleKey.WEIGHTS]
     if not isinstance(pairs, list | tuple) or not pairs:
-        raise RuleError(f"weights cannot be {words(value)}; allowed: {allowed}")
+        raise RuleError(_cannot_be(RuleKey.WEIGHTS, words(value)))
     for pair in pairs:
         if not isinstance(pair, tuple | list) or len(pair) != 2:
-            raise RuleError(f"weights cannot be {words(value)}; allowed: {allowed}")
+            raise RuleError(_cannot_be(RuleKey.WEIGHTS, words(value)))
         code, w = pair
         if not isinstance(code, str) or code not in STATES:
-            raise RuleError(f"weights name {words(code)}, not a known member; allowed: {allowed}")
+            raise RuleError(
+                _("weights name {code}, not a known member; allowed: {allowed}").format(
+                    code=words(code), allowed=allowed(RuleKey.WEIGHTS)
+                )
+            )
         if (
             isinstance(w, bool)
             or not isinstance(w, int | float)
             or not 0 < w < float("inf")
             or code in out
         ):
-            raise RuleError(f"the weight of {code} cannot be {words(w)}; allowed: {allowed}")
+            raise RuleError(
+                _("the weight of {code} cannot be {value}; allowed: {allowed}").format(
+                    code=code, value=words(w), allowed=allowed(RuleKey.WEIGHTS)
+                )
+            )
         out[code] = float(w)
     return tuple(sorted(out.items()))
 
@@ -238,13 +264,9 @@ def parse_rule_value(key: str, text: str) -> RuleValue:
             try:
                 weight = float(w)
             except ValueError:
-                raise RuleError(
-                    f"weights cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey.WEIGHTS]}"
-                ) from None
+                raise RuleError(_cannot_be(RuleKey.WEIGHTS, words(t))) from None
             if not sep:
-                raise RuleError(
-                    f"weights cannot be {words(t)}; allowed: {RULE_KEYS[RuleKey.WEIGHTS]}"
-                )
+                raise RuleError(_cannot_be(RuleKey.WEIGHTS, words(t)))
             pairs.append((code.strip().upper(), weight))
         value = pairs
     elif key in (RuleKey.RESPONSE_DAYS, RuleKey.MISSION_DAYS):
